@@ -1,0 +1,217 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.import_env_vars_request_body import ImportEnvVarsRequestBody
+from ...models.succeed_response import SucceedResponse
+from ...models.upload_project_envvars_v1_env import UploadProjectEnvvarsV1Env
+from ...types import Response
+
+
+def _get_kwargs(
+    project_ref: str,
+    env: UploadProjectEnvvarsV1Env,
+    *,
+    body: ImportEnvVarsRequestBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/projects/{project_ref}/envvars/{env}/import".format(
+            project_ref=quote(str(project_ref), safe=""),
+            env=quote(str(env), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | SucceedResponse | None:
+    if response.status_code == 200:
+        response_200 = SucceedResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = ErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | SucceedResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    project_ref: str,
+    env: UploadProjectEnvvarsV1Env,
+    *,
+    client: AuthenticatedClient,
+    body: ImportEnvVarsRequestBody,
+) -> Response[ErrorResponse | SucceedResponse]:
+    """Import many environment variables at once.
+
+    Args:
+        project_ref (str):
+        env (UploadProjectEnvvarsV1Env):
+        body (ImportEnvVarsRequestBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SucceedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        project_ref=project_ref,
+        env=env,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    project_ref: str,
+    env: UploadProjectEnvvarsV1Env,
+    *,
+    client: AuthenticatedClient,
+    body: ImportEnvVarsRequestBody,
+) -> ErrorResponse | SucceedResponse | None:
+    """Import many environment variables at once.
+
+    Args:
+        project_ref (str):
+        env (UploadProjectEnvvarsV1Env):
+        body (ImportEnvVarsRequestBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SucceedResponse
+    """
+
+    return sync_detailed(
+        project_ref=project_ref,
+        env=env,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    project_ref: str,
+    env: UploadProjectEnvvarsV1Env,
+    *,
+    client: AuthenticatedClient,
+    body: ImportEnvVarsRequestBody,
+) -> Response[ErrorResponse | SucceedResponse]:
+    """Import many environment variables at once.
+
+    Args:
+        project_ref (str):
+        env (UploadProjectEnvvarsV1Env):
+        body (ImportEnvVarsRequestBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | SucceedResponse]
+    """
+
+    kwargs = _get_kwargs(
+        project_ref=project_ref,
+        env=env,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    project_ref: str,
+    env: UploadProjectEnvvarsV1Env,
+    *,
+    client: AuthenticatedClient,
+    body: ImportEnvVarsRequestBody,
+) -> ErrorResponse | SucceedResponse | None:
+    """Import many environment variables at once.
+
+    Args:
+        project_ref (str):
+        env (UploadProjectEnvvarsV1Env):
+        body (ImportEnvVarsRequestBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | SucceedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            project_ref=project_ref,
+            env=env,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,181 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.waitpoint_token_object import WaitpointTokenObject
+from ...types import Response
+
+
+def _get_kwargs(
+    waitpoint_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/waitpoints/tokens/{waitpoint_id}".format(
+            waitpoint_id=quote(str(waitpoint_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | WaitpointTokenObject | None:
+    if response.status_code == 200:
+        response_200 = WaitpointTokenObject.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = ErrorResponse.from_dict(response.json())
+
+        return response_4xx
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | WaitpointTokenObject]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    waitpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | WaitpointTokenObject]:
+    """One waitpoint token, with its output once completed.
+
+    Args:
+        waitpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | WaitpointTokenObject]
+    """
+
+    kwargs = _get_kwargs(
+        waitpoint_id=waitpoint_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    waitpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | WaitpointTokenObject | None:
+    """One waitpoint token, with its output once completed.
+
+    Args:
+        waitpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | WaitpointTokenObject
+    """
+
+    return sync_detailed(
+        waitpoint_id=waitpoint_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    waitpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorResponse | WaitpointTokenObject]:
+    """One waitpoint token, with its output once completed.
+
+    Args:
+        waitpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | WaitpointTokenObject]
+    """
+
+    kwargs = _get_kwargs(
+        waitpoint_id=waitpoint_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    waitpoint_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorResponse | WaitpointTokenObject | None:
+    """One waitpoint token, with its output once completed.
+
+    Args:
+        waitpoint_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | WaitpointTokenObject
+    """
+
+    return (
+        await asyncio_detailed(
+            waitpoint_id=waitpoint_id,
+            client=client,
+        )
+    ).parsed

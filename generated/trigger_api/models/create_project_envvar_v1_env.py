@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class CreateProjectEnvvarV1Env(StrEnum):
+    DEV = "dev"
+    PREVIEW = "preview"
+    PROD = "prod"
+    STAGING = "staging"
+    STG = "stg"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.execute_query_csv_response_format import ExecuteQueryCsvResponseFormat
+
+T = TypeVar("T", bound="ExecuteQueryCsvResponse")
+
+
+@_attrs_define
+class ExecuteQueryCsvResponse:
+    format_: ExecuteQueryCsvResponseFormat
+    results: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        format_ = self.format_.value
+
+        results = self.results
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "format": format_,
+                "results": results,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        format_ = ExecuteQueryCsvResponseFormat(d.pop("format"))
+
+        results = d.pop("results")
+
+        execute_query_csv_response = cls(
+            format_=format_,
+            results=results,
+        )
+
+        execute_query_csv_response.additional_properties = d
+        return execute_query_csv_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

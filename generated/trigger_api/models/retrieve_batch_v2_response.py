@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.batch_status import BatchStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.batch_processing import BatchProcessing
+
+
+T = TypeVar("T", bound="RetrieveBatchV2Response")
+
+
+@_attrs_define
+class RetrieveBatchV2Response:
+    id: str
+    status: BatchStatus
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    run_count: int
+    runs: list[str]
+    idempotency_key: None | str | Unset = UNSET
+    processing: BatchProcessing | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status = self.status.value
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        run_count = self.run_count
+
+        runs = self.runs
+
+        idempotency_key: None | str | Unset
+        if isinstance(self.idempotency_key, Unset):
+            idempotency_key = UNSET
+        else:
+            idempotency_key = self.idempotency_key
+
+        processing: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.processing, Unset):
+            processing = self.processing.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+                "runCount": run_count,
+                "runs": runs,
+            }
+        )
+        if idempotency_key is not UNSET:
+            field_dict["idempotencyKey"] = idempotency_key
+        if processing is not UNSET:
+            field_dict["processing"] = processing
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.batch_processing import BatchProcessing
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = BatchStatus(d.pop("status"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        run_count = d.pop("runCount")
+
+        runs = cast(list[str], d.pop("runs"))
+
+        def _parse_idempotency_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        idempotency_key = _parse_idempotency_key(d.pop("idempotencyKey", UNSET))
+
+        _processing = d.pop("processing", UNSET)
+        processing: BatchProcessing | Unset
+        if isinstance(_processing, Unset):
+            processing = UNSET
+        else:
+            processing = BatchProcessing.from_dict(_processing)
+
+        retrieve_batch_v2_response = cls(
+            id=id,
+            status=status,
+            created_at=created_at,
+            updated_at=updated_at,
+            run_count=run_count,
+            runs=runs,
+            idempotency_key=idempotency_key,
+            processing=processing,
+        )
+
+        retrieve_batch_v2_response.additional_properties = d
+        return retrieve_batch_v2_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

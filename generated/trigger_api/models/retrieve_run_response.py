@@ -1,0 +1,599 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.common_run_object_trigger_function import CommonRunObjectTriggerFunction
+from ..models.run_status import RunStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.common_run_object_metadata import CommonRunObjectMetadata
+    from ..models.retrieve_run_response_attempts_item import (
+        RetrieveRunResponseAttemptsItem,
+    )
+    from ..models.retrieve_run_response_related_runs import (
+        RetrieveRunResponseRelatedRuns,
+    )
+    from ..models.retrieve_run_response_schedule import RetrieveRunResponseSchedule
+    from ..models.serialized_error import SerializedError
+
+
+T = TypeVar("T", bound="RetrieveRunResponse")
+
+
+@_attrs_define
+class RetrieveRunResponse:
+    id: str
+    status: RunStatus
+    task_identifier: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    version: None | str | Unset = UNSET
+    idempotency_key: None | str | Unset = UNSET
+    is_test: bool | Unset = UNSET
+    started_at: datetime.datetime | None | Unset = UNSET
+    finished_at: datetime.datetime | None | Unset = UNSET
+    delayed_until: datetime.datetime | None | Unset = UNSET
+    ttl: float | None | str | Unset = UNSET
+    expired_at: datetime.datetime | None | Unset = UNSET
+    tags: list[str] | Unset = UNSET
+    metadata: CommonRunObjectMetadata | Unset = UNSET
+    cost_in_cents: float | Unset = UNSET
+    base_cost_in_cents: float | Unset = UNSET
+    duration_ms: float | Unset = UNSET
+    depth: int | Unset = UNSET
+    batch_id: None | str | Unset = UNSET
+    trigger_function: CommonRunObjectTriggerFunction | Unset = UNSET
+    is_queued: bool | Unset = UNSET
+    is_executing: bool | Unset = UNSET
+    is_waiting: bool | Unset = UNSET
+    is_completed: bool | Unset = UNSET
+    is_success: bool | Unset = UNSET
+    is_failed: bool | Unset = UNSET
+    is_cancelled: bool | Unset = UNSET
+    task_kind: str | Unset = UNSET
+    region: None | str | Unset = UNSET
+    payload: Any | Unset = UNSET
+    payload_presigned_url: None | str | Unset = UNSET
+    output: Any | Unset = UNSET
+    output_presigned_url: None | str | Unset = UNSET
+    related_runs: RetrieveRunResponseRelatedRuns | Unset = UNSET
+    schedule: RetrieveRunResponseSchedule | Unset = UNSET
+    attempts: list[RetrieveRunResponseAttemptsItem] | Unset = UNSET
+    error: SerializedError | Unset = UNSET
+    attempt_count: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status = self.status.value
+
+        task_identifier = self.task_identifier
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        version: None | str | Unset
+        if isinstance(self.version, Unset):
+            version = UNSET
+        else:
+            version = self.version
+
+        idempotency_key: None | str | Unset
+        if isinstance(self.idempotency_key, Unset):
+            idempotency_key = UNSET
+        else:
+            idempotency_key = self.idempotency_key
+
+        is_test = self.is_test
+
+        started_at: None | str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
+        finished_at: None | str | Unset
+        if isinstance(self.finished_at, Unset):
+            finished_at = UNSET
+        elif isinstance(self.finished_at, datetime.datetime):
+            finished_at = self.finished_at.isoformat()
+        else:
+            finished_at = self.finished_at
+
+        delayed_until: None | str | Unset
+        if isinstance(self.delayed_until, Unset):
+            delayed_until = UNSET
+        elif isinstance(self.delayed_until, datetime.datetime):
+            delayed_until = self.delayed_until.isoformat()
+        else:
+            delayed_until = self.delayed_until
+
+        ttl: float | None | str | Unset
+        if isinstance(self.ttl, Unset):
+            ttl = UNSET
+        else:
+            ttl = self.ttl
+
+        expired_at: None | str | Unset
+        if isinstance(self.expired_at, Unset):
+            expired_at = UNSET
+        elif isinstance(self.expired_at, datetime.datetime):
+            expired_at = self.expired_at.isoformat()
+        else:
+            expired_at = self.expired_at
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        metadata: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.metadata, Unset):
+            metadata = self.metadata.to_dict()
+
+        cost_in_cents = self.cost_in_cents
+
+        base_cost_in_cents = self.base_cost_in_cents
+
+        duration_ms = self.duration_ms
+
+        depth = self.depth
+
+        batch_id: None | str | Unset
+        if isinstance(self.batch_id, Unset):
+            batch_id = UNSET
+        else:
+            batch_id = self.batch_id
+
+        trigger_function: str | Unset = UNSET
+        if not isinstance(self.trigger_function, Unset):
+            trigger_function = self.trigger_function.value
+
+        is_queued = self.is_queued
+
+        is_executing = self.is_executing
+
+        is_waiting = self.is_waiting
+
+        is_completed = self.is_completed
+
+        is_success = self.is_success
+
+        is_failed = self.is_failed
+
+        is_cancelled = self.is_cancelled
+
+        task_kind = self.task_kind
+
+        region: None | str | Unset
+        if isinstance(self.region, Unset):
+            region = UNSET
+        else:
+            region = self.region
+
+        payload = self.payload
+
+        payload_presigned_url: None | str | Unset
+        if isinstance(self.payload_presigned_url, Unset):
+            payload_presigned_url = UNSET
+        else:
+            payload_presigned_url = self.payload_presigned_url
+
+        output = self.output
+
+        output_presigned_url: None | str | Unset
+        if isinstance(self.output_presigned_url, Unset):
+            output_presigned_url = UNSET
+        else:
+            output_presigned_url = self.output_presigned_url
+
+        related_runs: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.related_runs, Unset):
+            related_runs = self.related_runs.to_dict()
+
+        schedule: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.schedule, Unset):
+            schedule = self.schedule.to_dict()
+
+        attempts: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.attempts, Unset):
+            attempts = []
+            for attempts_item_data in self.attempts:
+                attempts_item = attempts_item_data.to_dict()
+                attempts.append(attempts_item)
+
+        error: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.error, Unset):
+            error = self.error.to_dict()
+
+        attempt_count = self.attempt_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "status": status,
+                "taskIdentifier": task_identifier,
+                "createdAt": created_at,
+                "updatedAt": updated_at,
+            }
+        )
+        if version is not UNSET:
+            field_dict["version"] = version
+        if idempotency_key is not UNSET:
+            field_dict["idempotencyKey"] = idempotency_key
+        if is_test is not UNSET:
+            field_dict["isTest"] = is_test
+        if started_at is not UNSET:
+            field_dict["startedAt"] = started_at
+        if finished_at is not UNSET:
+            field_dict["finishedAt"] = finished_at
+        if delayed_until is not UNSET:
+            field_dict["delayedUntil"] = delayed_until
+        if ttl is not UNSET:
+            field_dict["ttl"] = ttl
+        if expired_at is not UNSET:
+            field_dict["expiredAt"] = expired_at
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if cost_in_cents is not UNSET:
+            field_dict["costInCents"] = cost_in_cents
+        if base_cost_in_cents is not UNSET:
+            field_dict["baseCostInCents"] = base_cost_in_cents
+        if duration_ms is not UNSET:
+            field_dict["durationMs"] = duration_ms
+        if depth is not UNSET:
+            field_dict["depth"] = depth
+        if batch_id is not UNSET:
+            field_dict["batchId"] = batch_id
+        if trigger_function is not UNSET:
+            field_dict["triggerFunction"] = trigger_function
+        if is_queued is not UNSET:
+            field_dict["isQueued"] = is_queued
+        if is_executing is not UNSET:
+            field_dict["isExecuting"] = is_executing
+        if is_waiting is not UNSET:
+            field_dict["isWaiting"] = is_waiting
+        if is_completed is not UNSET:
+            field_dict["isCompleted"] = is_completed
+        if is_success is not UNSET:
+            field_dict["isSuccess"] = is_success
+        if is_failed is not UNSET:
+            field_dict["isFailed"] = is_failed
+        if is_cancelled is not UNSET:
+            field_dict["isCancelled"] = is_cancelled
+        if task_kind is not UNSET:
+            field_dict["taskKind"] = task_kind
+        if region is not UNSET:
+            field_dict["region"] = region
+        if payload is not UNSET:
+            field_dict["payload"] = payload
+        if payload_presigned_url is not UNSET:
+            field_dict["payloadPresignedUrl"] = payload_presigned_url
+        if output is not UNSET:
+            field_dict["output"] = output
+        if output_presigned_url is not UNSET:
+            field_dict["outputPresignedUrl"] = output_presigned_url
+        if related_runs is not UNSET:
+            field_dict["relatedRuns"] = related_runs
+        if schedule is not UNSET:
+            field_dict["schedule"] = schedule
+        if attempts is not UNSET:
+            field_dict["attempts"] = attempts
+        if error is not UNSET:
+            field_dict["error"] = error
+        if attempt_count is not UNSET:
+            field_dict["attemptCount"] = attempt_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.common_run_object_metadata import CommonRunObjectMetadata
+        from ..models.retrieve_run_response_attempts_item import (
+            RetrieveRunResponseAttemptsItem,
+        )
+        from ..models.retrieve_run_response_related_runs import (
+            RetrieveRunResponseRelatedRuns,
+        )
+        from ..models.retrieve_run_response_schedule import RetrieveRunResponseSchedule
+        from ..models.serialized_error import SerializedError
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        status = RunStatus(d.pop("status"))
+
+        task_identifier = d.pop("taskIdentifier")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        def _parse_version(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        version = _parse_version(d.pop("version", UNSET))
+
+        def _parse_idempotency_key(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        idempotency_key = _parse_idempotency_key(d.pop("idempotencyKey", UNSET))
+
+        is_test = d.pop("isTest", UNSET)
+
+        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        started_at = _parse_started_at(d.pop("startedAt", UNSET))
+
+        def _parse_finished_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                finished_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return finished_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        finished_at = _parse_finished_at(d.pop("finishedAt", UNSET))
+
+        def _parse_delayed_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                delayed_until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return delayed_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        delayed_until = _parse_delayed_until(d.pop("delayedUntil", UNSET))
+
+        def _parse_ttl(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        ttl = _parse_ttl(d.pop("ttl", UNSET))
+
+        def _parse_expired_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                expired_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return expired_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        expired_at = _parse_expired_at(d.pop("expiredAt", UNSET))
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        _metadata = d.pop("metadata", UNSET)
+        metadata: CommonRunObjectMetadata | Unset
+        if isinstance(_metadata, Unset):
+            metadata = UNSET
+        else:
+            metadata = CommonRunObjectMetadata.from_dict(_metadata)
+
+        cost_in_cents = d.pop("costInCents", UNSET)
+
+        base_cost_in_cents = d.pop("baseCostInCents", UNSET)
+
+        duration_ms = d.pop("durationMs", UNSET)
+
+        depth = d.pop("depth", UNSET)
+
+        def _parse_batch_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        batch_id = _parse_batch_id(d.pop("batchId", UNSET))
+
+        _trigger_function = d.pop("triggerFunction", UNSET)
+        trigger_function: CommonRunObjectTriggerFunction | Unset
+        if isinstance(_trigger_function, Unset):
+            trigger_function = UNSET
+        else:
+            trigger_function = CommonRunObjectTriggerFunction(_trigger_function)
+
+        is_queued = d.pop("isQueued", UNSET)
+
+        is_executing = d.pop("isExecuting", UNSET)
+
+        is_waiting = d.pop("isWaiting", UNSET)
+
+        is_completed = d.pop("isCompleted", UNSET)
+
+        is_success = d.pop("isSuccess", UNSET)
+
+        is_failed = d.pop("isFailed", UNSET)
+
+        is_cancelled = d.pop("isCancelled", UNSET)
+
+        task_kind = d.pop("taskKind", UNSET)
+
+        def _parse_region(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        region = _parse_region(d.pop("region", UNSET))
+
+        payload = d.pop("payload", UNSET)
+
+        def _parse_payload_presigned_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        payload_presigned_url = _parse_payload_presigned_url(
+            d.pop("payloadPresignedUrl", UNSET)
+        )
+
+        output = d.pop("output", UNSET)
+
+        def _parse_output_presigned_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        output_presigned_url = _parse_output_presigned_url(
+            d.pop("outputPresignedUrl", UNSET)
+        )
+
+        _related_runs = d.pop("relatedRuns", UNSET)
+        related_runs: RetrieveRunResponseRelatedRuns | Unset
+        if isinstance(_related_runs, Unset):
+            related_runs = UNSET
+        else:
+            related_runs = RetrieveRunResponseRelatedRuns.from_dict(_related_runs)
+
+        _schedule = d.pop("schedule", UNSET)
+        schedule: RetrieveRunResponseSchedule | Unset
+        if isinstance(_schedule, Unset):
+            schedule = UNSET
+        else:
+            schedule = RetrieveRunResponseSchedule.from_dict(_schedule)
+
+        _attempts = d.pop("attempts", UNSET)
+        attempts: list[RetrieveRunResponseAttemptsItem] | Unset = UNSET
+        if _attempts is not UNSET:
+            attempts = []
+            for attempts_item_data in _attempts:
+                attempts_item = RetrieveRunResponseAttemptsItem.from_dict(
+                    attempts_item_data
+                )
+
+                attempts.append(attempts_item)
+
+        _error = d.pop("error", UNSET)
+        error: SerializedError | Unset
+        if isinstance(_error, Unset):
+            error = UNSET
+        else:
+            error = SerializedError.from_dict(_error)
+
+        attempt_count = d.pop("attemptCount", UNSET)
+
+        retrieve_run_response = cls(
+            id=id,
+            status=status,
+            task_identifier=task_identifier,
+            created_at=created_at,
+            updated_at=updated_at,
+            version=version,
+            idempotency_key=idempotency_key,
+            is_test=is_test,
+            started_at=started_at,
+            finished_at=finished_at,
+            delayed_until=delayed_until,
+            ttl=ttl,
+            expired_at=expired_at,
+            tags=tags,
+            metadata=metadata,
+            cost_in_cents=cost_in_cents,
+            base_cost_in_cents=base_cost_in_cents,
+            duration_ms=duration_ms,
+            depth=depth,
+            batch_id=batch_id,
+            trigger_function=trigger_function,
+            is_queued=is_queued,
+            is_executing=is_executing,
+            is_waiting=is_waiting,
+            is_completed=is_completed,
+            is_success=is_success,
+            is_failed=is_failed,
+            is_cancelled=is_cancelled,
+            task_kind=task_kind,
+            region=region,
+            payload=payload,
+            payload_presigned_url=payload_presigned_url,
+            output=output,
+            output_presigned_url=output_presigned_url,
+            related_runs=related_runs,
+            schedule=schedule,
+            attempts=attempts,
+            error=error,
+            attempt_count=attempt_count,
+        )
+
+        retrieve_run_response.additional_properties = d
+        return retrieve_run_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

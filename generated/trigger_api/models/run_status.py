@@ -1,0 +1,24 @@
+from enum import StrEnum
+
+
+class RunStatus(StrEnum):
+    CANCELED = "CANCELED"
+    COMPLETED = "COMPLETED"
+    CRASHED = "CRASHED"
+    DELAYED = "DELAYED"
+    DEQUEUED = "DEQUEUED"
+    EXECUTING = "EXECUTING"
+    EXPIRED = "EXPIRED"
+    FAILED = "FAILED"
+    FROZEN = "FROZEN"
+    INTERRUPTED = "INTERRUPTED"
+    PENDING_VERSION = "PENDING_VERSION"
+    QUEUED = "QUEUED"
+    REATTEMPTING = "REATTEMPTING"
+    SYSTEM_FAILURE = "SYSTEM_FAILURE"
+    TIMED_OUT = "TIMED_OUT"
+    WAITING = "WAITING"
+    WAITING_FOR_DEPLOY = "WAITING_FOR_DEPLOY"
+
+    def __str__(self) -> str:
+        return str(self.value)
