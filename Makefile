@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 UPSTREAM ?= ../shared/reference/upstream
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: install spec check-spec generate check-generated lint typecheck test demo bench clean
+.PHONY: install spec check-spec generate generate-async check-generated lint typecheck test demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,14 @@ check-spec: $(STAMP)
 generate: $(STAMP)
 	$(BIN)/python scripts/generate.py
 
-## fails when generated/ differs from a fresh generation
+## fails when generated/ or trigger_facade/_async differs from a fresh generation
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate.py --check
+	$(BIN)/python scripts/gen_async.py --check
+
+## trigger_facade/_async from the sync resources
+generate-async: $(STAMP)
+	$(BIN)/python scripts/gen_async.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check trigger_facade scripts tests examples benchmarks

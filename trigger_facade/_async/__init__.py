@@ -1,0 +1,1 @@
+"""Async twins of the resources, written by scripts/gen_async.py."""

@@ -1,0 +1,305 @@
+"""TriggerClient and AsyncTriggerClient."""
+
+from __future__ import annotations
+
+import importlib
+import platform
+import uuid
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+
+import attrs
+import httpx
+
+from ._config import API_VERSION, ClientConfig, KeyKind, redact, resolve_config
+from ._retry import SYSTEM_CLOCK, Clock, RetryPolicy
+from ._transport import OriginBearerAuth, RetryTransport
+from ._version import __version__
+from .errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from trigger_api.client import AuthenticatedClient
+
+    from ._async.batch import AsyncBatch
+    from ._async.runs import AsyncRuns
+    from ._async.tasks import AsyncTasks
+    from .resources.batch import Batch
+    from .resources.runs import Runs
+    from .resources.tasks import Tasks
+
+R = TypeVar("R")
+
+# operations a personal/organisation token may call; every other one needs an environment key
+TOKEN_OPERATIONS = frozenset(
+    {
+        "list_project_runs_v1",
+        "list_project_envvars_v1",
+        "create_project_envvar_v1",
+        "upload_project_envvars_v1",
+        "get_project_envvar_v1",
+        "update_project_envvar_v1",
+        "delete_project_envvar_v1",
+        "whoami_v2",
+        "get_timezones_v1",
+    }
+)
+TOKEN_ONLY_OPERATIONS = frozenset({"list_project_runs_v1", "whoami_v2"})
+USER_AGENT = f"trigger-facade/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+
+
+@attrs.frozen(repr=False)
+class _ClientState:
+    """What every request of one client (or one with_options copy) needs to know."""
+
+    config: ClientConfig
+    retry_policy: RetryPolicy
+    clock: Clock
+
+    def check_key_for(self, build: Callable[..., Any]) -> None:
+        """Refuse, before sending, an operation the configured key kind cannot call."""
+        operation = getattr(build, "__module__", "").rsplit(".", 1)[-1]
+        kind = self.config.credentials.kind
+        if kind in (KeyKind.PERSONAL, KeyKind.ORGANIZATION) and operation not in TOKEN_OPERATIONS:
+            raise ConfigurationError(
+                f"{operation} needs an environment secret key (tr_dev_..., tr_prod_...); this client holds a "
+                f"{kind.value}, which works only for env vars, project run lists and whoami"
+            )
+        if kind is KeyKind.ENVIRONMENT and operation in TOKEN_ONLY_OPERATIONS:
+            raise ConfigurationError(
+                f"{operation} needs a personal access token (tr_pat_...) or an organization token; "
+                "this client holds an environment secret key"
+            )
+
+    def require_project_ref(self, explicit: str | None, what: str) -> str:
+        ref = explicit or self.config.project_ref
+        if not ref:
+            raise ConfigurationError(
+                f"{what} needs a project ref: pass project_ref='proj_...' here or to the client, "
+                "or set TRIGGER_PROJECT_REF"
+            )
+        return ref
+
+
+class _LazyResource(Generic[R]):
+    """A resource made on first access, so importing the package stays cheap."""
+
+    def __init__(self, target: str) -> None:
+        self._module, _, self._class = target.partition(":")
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> Self: ...
+    @overload
+    def __get__(self, obj: _ClientBase, owner: type) -> R: ...
+    def __get__(self, obj: _ClientBase | None, owner: type) -> R | Self:
+        if obj is None:
+            return self
+        cls = getattr(importlib.import_module(self._module), self._class)
+        resource: R = cls(obj._state, obj._http)
+        obj.__dict__[self._name] = resource
+        return resource
+
+
+class _ClientBase:
+    _http: Any
+    _async = False
+
+    def __init__(
+        self,
+        *,
+        secret_key: str | None = None,
+        base_url: str | None = None,
+        preview_branch: str | None = None,
+        project_ref: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+        clock: Clock | None = None,
+        allow_insecure_http: bool = False,
+        default_headers: Mapping[str, str] | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> None:
+        """Configuration comes from, in order: these arguments, then the environment
+        (TRIGGER_SECRET_KEY or TRIGGER_ACCESS_TOKEN, TRIGGER_API_URL, TRIGGER_PREVIEW_BRANCH,
+        TRIGGER_PROJECT_REF), then defaults (https://api.trigger.dev, 60 s timeout, 4 retries).
+
+        `transport` replaces the network (an httpx.MockTransport, or trigger_facade.testing's fake);
+        `clock` replaces time (tests); `timeout` is in seconds (or an httpx.Timeout).
+        """
+        config = resolve_config(
+            secret_key=secret_key,
+            base_url=base_url,
+            preview_branch=preview_branch,
+            project_ref=project_ref,
+            timeout=timeout,
+            allow_insecure_http=allow_insecure_http,
+            environ=environ,
+        )
+        policy = retry_policy or RetryPolicy()
+        if max_retries is not None:
+            policy = attrs.evolve(policy, max_retries=max_retries)
+        self._state = _ClientState(config=config, retry_policy=policy, clock=clock or SYSTEM_CLOCK)
+        self._options: dict[str, Any] = {
+            "secret_key": secret_key,
+            "base_url": base_url,
+            "preview_branch": preview_branch,
+            "project_ref": project_ref,
+            "timeout": timeout,
+            "retry_policy": policy,
+            "transport": transport,
+            "clock": clock,
+            "allow_insecure_http": allow_insecure_http,
+            "default_headers": default_headers,
+            "environ": environ,
+        }
+        headers = {"User-Agent": USER_AGENT, "x-trigger-api-version": API_VERSION, **(default_headers or {})}
+        if config.preview_branch:
+            headers["x-trigger-branch"] = config.preview_branch
+        retrying = RetryTransport(transport, policy=policy, clock=self._state.clock, async_mode=self._async)
+        http_cls = httpx.AsyncClient if self._async else httpx.Client
+        self._http = http_cls(
+            base_url=config.base_url,
+            auth=_RequestAuth(config.credentials.key, config.base_url),
+            headers=headers,
+            transport=retrying,
+            timeout=config.timeout,
+            follow_redirects=False,
+        )
+        self._owns_http = True
+
+    @property
+    def config(self) -> ClientConfig:
+        return self._state.config
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        return self._state.retry_policy
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        project_ref: str | None = None,
+        **others: Any,
+    ) -> Self:
+        """A copy with other settings. Timeout, retries and project ref share this client's connections;
+        anything else (key, base URL, branch, transport) makes a client with connections of its own."""
+        if others:
+            unknown = set(others) - set(self._options)
+            if unknown:
+                raise TypeError(f"with_options() got unexpected arguments {sorted(unknown)}")
+            merged = {**self._options, **others}
+            for name, value in (
+                ("timeout", timeout),
+                ("project_ref", project_ref),
+                ("retry_policy", retry_policy),
+            ):
+                if value is not None:
+                    merged[name] = value
+            return type(self)(max_retries=max_retries, **merged)
+        copy = object.__new__(type(self))
+        policy = retry_policy or self._state.retry_policy
+        if max_retries is not None:
+            policy = attrs.evolve(policy, max_retries=max_retries)
+        config = self._state.config
+        if timeout is not None:
+            config = attrs.evolve(
+                config,
+                timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(float(timeout)),
+            )
+        if project_ref is not None:
+            config = attrs.evolve(config, project_ref=project_ref)
+        copy._state = attrs.evolve(self._state, config=config, retry_policy=policy)
+        copy._options = {**self._options, "retry_policy": policy}
+        copy._http = self._http
+        copy._owns_http = False
+        return copy
+
+    @property
+    def raw(self) -> AuthenticatedClient:
+        """The generated client (trigger_api), sharing this client's connections, key, headers and retries.
+
+        For any endpoint the facade does not wrap: `from trigger_api.api.query import get_query_schema_v1;
+        get_query_schema_v1.sync_detailed(client=client.raw)` (asyncio_detailed with AsyncTriggerClient).
+        """
+        from trigger_api.client import AuthenticatedClient
+
+        class _Raw(AuthenticatedClient):
+            def __repr__(self) -> str:
+                return "trigger_api.AuthenticatedClient(<shares a trigger-facade client>)"
+
+        # the key is added by this client's auth; the generated client never holds it
+        raw = _Raw(base_url=str(self._state.config.base_url), token="<redacted>")  # noqa: S106
+        if self._async:
+            raw.set_async_httpx_client(self._http)
+        else:
+            raw.set_httpx_client(self._http)
+        return raw
+
+    def __repr__(self) -> str:
+        config = self._state.config
+        return (
+            f"{type(self).__name__}(base_url={str(config.base_url)!r}, key={redact(config.credentials.key)!r}, "
+            f"kind={config.credentials.kind.name}, branch={config.preview_branch!r}, "
+            f"project_ref={config.project_ref!r}, max_retries={self._state.retry_policy.max_retries})"
+        )
+
+    __str__ = __repr__
+
+
+class _RequestAuth(OriginBearerAuth):
+    """The key for the API's own origin, plus one request-idempotency key per logical call.
+
+    Auth runs once per `send`, above the retrying transport, so every retry of a call reuses its key.
+    """
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        request.headers.setdefault("x-trigger-request-idempotency-key", str(uuid.uuid4()))
+        yield from super().auth_flow(request)
+
+
+class TriggerClient(_ClientBase):
+    """The Trigger.dev Management API, synchronously. Use it as a context manager or call close()."""
+
+    _http: httpx.Client
+
+    runs: _LazyResource[Runs] = _LazyResource("trigger_facade.resources.runs:Runs")
+    tasks: _LazyResource[Tasks] = _LazyResource("trigger_facade.resources.tasks:Tasks")
+    batch: _LazyResource[Batch] = _LazyResource("trigger_facade.resources.batch:Batch")
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncTriggerClient(_ClientBase):
+    """The Trigger.dev Management API with asyncio: the same names as TriggerClient, awaited."""
+
+    _http: httpx.AsyncClient
+    _async = True
+
+    runs: _LazyResource[AsyncRuns] = _LazyResource("trigger_facade._async.runs:AsyncRuns")
+    tasks: _LazyResource[AsyncTasks] = _LazyResource("trigger_facade._async.tasks:AsyncTasks")
+    batch: _LazyResource[AsyncBatch] = _LazyResource("trigger_facade._async.batch:AsyncBatch")
+
+    async def close(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()

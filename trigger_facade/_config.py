@@ -1,0 +1,162 @@
+"""Client configuration: explicit arguments first, then the environment, then defaults."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from collections.abc import Mapping
+from enum import Enum
+
+import attrs
+import httpx
+
+from .errors import ConfigurationError
+
+DEFAULT_BASE_URL = "https://api.trigger.dev"
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_CONNECT_TIMEOUT = 5.0
+API_VERSION = "2025-07-16"
+
+
+class KeyKind(Enum):
+    """What a credential is, told by its prefix."""
+
+    ENVIRONMENT = "environment secret key"  # tr_dev_ / tr_stg_ / tr_prod_ / tr_preview_ (+ sk_ scoped keys)
+    PERSONAL = "personal access token"  # tr_pat_ (and tr_uat_ user tokens)
+    ORGANIZATION = "organization access token"  # tr_oat_
+    PUBLIC = "public access token"  # pk_ keys and JWTs
+    UNKNOWN = "unrecognised key"
+
+
+_ENV_KEY = re.compile(r"tr_(dev|stg|prod|preview)_")
+_ENV_SLUGS = {"dev": "dev", "stg": "stg", "prod": "prod", "preview": "preview"}
+
+
+def classify_key(key: str) -> tuple[KeyKind, str | None]:
+    """(kind, environment slug of an environment key). Unknown shapes are accepted as UNKNOWN."""
+    match = _ENV_KEY.match(key)
+    if match:
+        return KeyKind.ENVIRONMENT, _ENV_SLUGS[match.group(1)]
+    if key.startswith(("tr_pat_", "tr_uat_")):
+        return KeyKind.PERSONAL, None
+    if key.startswith("tr_oat_"):
+        return KeyKind.ORGANIZATION, None
+    if key.startswith("pk_") or (key.startswith("eyJ") and key.count(".") == 2):
+        return KeyKind.PUBLIC, None
+    return KeyKind.UNKNOWN, None
+
+
+def redact(key: str) -> str:
+    """A recognisable stand-in for a key: its kind prefix and nothing of the secret part."""
+    match = _ENV_KEY.match(key)
+    if match:
+        return match.group(0) + "…"
+    for prefix in ("tr_pat_", "tr_uat_", "tr_oat_", "pk_"):
+        if key.startswith(prefix):
+            return prefix + "…"
+    return "…"
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@attrs.frozen(repr=False)
+class Credentials:
+    """The key and what it is. Its repr and str never show the secret."""
+
+    key: str
+    kind: KeyKind
+    environment: str | None
+
+    @classmethod
+    def from_key(cls, key: str) -> Credentials:
+        kind, environment = classify_key(key)
+        return cls(key=key, kind=kind, environment=environment)
+
+    def __repr__(self) -> str:
+        return f"Credentials(kind={self.kind.name}, key={redact(self.key)!r})"
+
+    __str__ = __repr__
+
+
+@attrs.frozen(repr=False)
+class ClientConfig:
+    credentials: Credentials
+    base_url: httpx.URL
+    preview_branch: str | None
+    project_ref: str | None
+    timeout: httpx.Timeout
+
+    def __repr__(self) -> str:
+        return (
+            f"ClientConfig(base_url={str(self.base_url)!r}, credentials={self.credentials!r}, "
+            f"preview_branch={self.preview_branch!r}, project_ref={self.project_ref!r})"
+        )
+
+
+def _first(*values: str | None) -> str | None:
+    for value in values:
+        if value is not None and value.strip() != "":
+            return value.strip()
+    return None
+
+
+def resolve_config(
+    *,
+    secret_key: str | None,
+    base_url: str | None,
+    preview_branch: str | None,
+    project_ref: str | None,
+    timeout: float | httpx.Timeout | None,
+    allow_insecure_http: bool,
+    environ: Mapping[str, str] | None = None,
+) -> ClientConfig:
+    env = os.environ if environ is None else environ
+    key = _first(secret_key, env.get("TRIGGER_SECRET_KEY"), env.get("TRIGGER_ACCESS_TOKEN"))
+    if key is None:
+        raise ConfigurationError(
+            "no API key: pass secret_key=... or set TRIGGER_SECRET_KEY (an environment key, tr_dev_/tr_prod_...) "
+            "or TRIGGER_ACCESS_TOKEN (a personal access token, tr_pat_...)"
+        )
+    credentials = Credentials.from_key(key)
+
+    url = httpx.URL((_first(base_url, env.get("TRIGGER_API_URL")) or DEFAULT_BASE_URL).rstrip("/"))
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(f"base_url={str(url)!r} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
+    if url.scheme == "http" and not _is_loopback(url.host) and not allow_insecure_http:
+        raise ConfigurationError(
+            f"base_url={str(url)!r} is plain HTTP to a non-loopback host, which would send the key in clear "
+            "text; use https:// or pass allow_insecure_http=True"
+        )
+
+    # "default" means no branch, as in the official SDK
+    branch = _first(preview_branch, env.get("TRIGGER_PREVIEW_BRANCH"), env.get("VERCEL_GIT_COMMIT_REF"))
+    if branch == "default":
+        branch = None
+    if credentials.environment == "preview" and branch is None:
+        raise ConfigurationError(
+            "a tr_preview_ key needs a branch: pass preview_branch=... or set TRIGGER_PREVIEW_BRANCH"
+        )
+
+    if isinstance(timeout, httpx.Timeout):
+        resolved_timeout = timeout
+    else:
+        seconds = DEFAULT_TIMEOUT if timeout is None else float(timeout)
+        if seconds <= 0:
+            raise ConfigurationError(f"timeout={timeout!r} must be a positive number of seconds")
+        resolved_timeout = httpx.Timeout(seconds, connect=min(DEFAULT_CONNECT_TIMEOUT, seconds))
+
+    return ClientConfig(
+        credentials=credentials,
+        base_url=url,
+        preview_branch=branch,
+        project_ref=_first(project_ref, env.get("TRIGGER_PROJECT_REF")),
+        timeout=resolved_timeout,
+    )

@@ -1,0 +1,144 @@
+"""Trigger options: Python keyword names in, the server's option object out (validated)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from . import _validate as check
+from . import idempotency_keys
+from .durations import parse_duration, to_delay, to_idempotency_key_ttl, to_ttl
+from .errors import InvalidInputError
+
+OPTION_NAMES = (
+    "delay",
+    "ttl",
+    "idempotency_key",
+    "idempotency_key_ttl",
+    "tags",
+    "metadata",
+    "queue",
+    "concurrency_key",
+    "machine",
+    "max_attempts",
+    "max_duration",
+    "priority",
+    "region",
+    "debounce",
+    "version",
+    "test",
+)
+
+
+def _debounce(value: Any, argument: str) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(f"{argument} must be a dict with 'key' and 'delay' (and optional 'mode', 'max_delay')")
+    unknown = set(value) - {"key", "delay", "mode", "max_delay", "maxDelay"}
+    if unknown:
+        raise InvalidInputError(f"{argument} has unknown keys {sorted(unknown)}; accepted: key, delay, mode, max_delay")
+    key = value.get("key")
+    if not isinstance(key, str) or not key or len(key) > 512:
+        raise InvalidInputError(f"{argument}['key'] must be a non-empty string of at most 512 characters")
+    out: dict[str, Any] = {"key": key}
+    delay = value.get("delay")
+    if not isinstance(delay, str):
+        raise InvalidInputError(f"{argument}['delay'] must be a duration string such as '5s' (dates are refused)")
+    delay_td = parse_duration(delay, argument=f"{argument}['delay']")
+    out["delay"] = delay
+    mode = value.get("mode")
+    if mode is not None:
+        if mode not in ("leading", "trailing"):
+            raise InvalidInputError(f"{argument}['mode']={mode!r} must be 'leading' or 'trailing'")
+        out["mode"] = mode
+    max_delay = value.get("max_delay", value.get("maxDelay"))
+    if max_delay is not None:
+        if not isinstance(max_delay, str) or parse_duration(max_delay, argument=f"{argument}['max_delay']") <= delay_td:
+            raise InvalidInputError(f"{argument}['max_delay'] must be a duration longer than 'delay'")
+        out["maxDelay"] = max_delay
+    return out
+
+
+def build_options(
+    *,
+    where: str = "",
+    delay: str | datetime | timedelta | None = None,
+    ttl: str | int | timedelta | None = None,
+    idempotency_key: str | Sequence[str] | None = None,
+    idempotency_key_ttl: str | timedelta | None = None,
+    tags: str | Sequence[str] | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    queue: str | None = None,
+    concurrency_key: str | int | None = None,
+    machine: str | None = None,
+    max_attempts: int | None = None,
+    max_duration: int | None = None,
+    priority: int | float | None = None,
+    region: str | None = None,
+    debounce: Mapping[str, Any] | None = None,
+    version: str | None = None,
+    test: bool | None = None,
+) -> dict[str, Any]:
+    """The `options` object of a trigger body, in the order the official SDK writes it.
+
+    `where` prefixes argument names in error messages (e.g. "items[3].options.").
+    """
+    options: dict[str, Any] = {}
+    if queue is not None:
+        options["queue"] = {"name": check.identifier(queue, f"{where}queue")}
+    if concurrency_key is not None:
+        if isinstance(concurrency_key, bool) or not isinstance(concurrency_key, (str, int)) or concurrency_key == "":
+            raise InvalidInputError(f"{where}concurrency_key must be a non-empty string (or an int)")
+        options["concurrencyKey"] = str(concurrency_key)
+    if idempotency_key is not None:
+        key, material = idempotency_keys.normalize(idempotency_key, argument=f"{where}idempotency_key")
+        options["idempotencyKey"] = key
+        if idempotency_key_ttl is not None:
+            options["idempotencyKeyTTL"] = to_idempotency_key_ttl(
+                idempotency_key_ttl, argument=f"{where}idempotency_key_ttl"
+            )
+        if material is not None:
+            options["idempotencyKeyOptions"] = {"key": material, "scope": "global"}
+    elif idempotency_key_ttl is not None:
+        raise InvalidInputError(f"{where}idempotency_key_ttl needs an idempotency_key")
+    if delay is not None:
+        options["delay"] = to_delay(delay, argument=f"{where}delay")
+    if ttl is not None:
+        options["ttl"] = to_ttl(ttl, argument=f"{where}ttl")
+    if tags is not None:
+        options["tags"] = check.tags(tags, f"{where}tags")
+    if max_attempts is not None:
+        options["maxAttempts"] = check.int_in_range(max_attempts, f"{where}max_attempts", 1)
+    if metadata is not None:
+        options["metadata"] = check.json_object(metadata, f"{where}metadata", max_bytes=check.MAX_METADATA_BYTES)
+    if max_duration is not None:
+        options["maxDuration"] = check.int_in_range(max_duration, f"{where}max_duration", 5)
+    if machine is not None:
+        options["machine"] = check.machine(machine, f"{where}machine")
+    if priority is not None:
+        options["priority"] = check.number_at_least(priority, f"{where}priority", 0)
+    if region is not None:
+        options["region"] = check.identifier(region, f"{where}region")
+    if version is not None:
+        options["lockToVersion"] = check.identifier(version, f"{where}version")
+    if debounce is not None:
+        options["debounce"] = _debounce(debounce, f"{where}debounce")
+    if test is not None:
+        if not isinstance(test, bool):
+            raise InvalidInputError(f"{where}test must be True or False")
+        options["test"] = test
+    return options
+
+
+def options_from_mapping(value: Any, where: str) -> dict[str, Any]:
+    """Options given as a dict (batch items): the same snake_case names as trigger()'s keywords."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(f"{where}options must be a dict of trigger options, got {type(value).__name__}")
+    unknown = set(value) - set(OPTION_NAMES)
+    if unknown:
+        raise InvalidInputError(
+            f"{where}options has unknown names {sorted(unknown)}; accepted: {', '.join(OPTION_NAMES)}"
+        )
+    return build_options(where=f"{where}options.", **value)

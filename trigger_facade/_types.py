@@ -1,0 +1,13 @@
+"""Type aliases whose sync and async forms differ (scripts/gen_async.py swaps the Async ones in)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeAlias, TypeVar
+
+from .models import Page
+
+T = TypeVar("T")
+
+PageFetcher: TypeAlias = Callable[[Any], Page[T]]
+AsyncPageFetcher: TypeAlias = Callable[[Any], Awaitable[Page[T]]]

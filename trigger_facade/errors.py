@@ -1,0 +1,225 @@
+"""Every exception the client raises.
+
+    TriggerError
+    ├── InvalidInputError (also ValueError)      bad argument, raised before any request
+    │   └── ConfigurationError                   missing key, wrong key kind, missing project ref...
+    ├── RunWaitTimeoutError (also TimeoutError)  runs.wait gave up; the run may still finish
+    └── APIError
+        ├── APIConnectionError                   no usable answer (may_have_succeeded says if the
+        │   └── APITimeoutError                  server could have acted on the request)
+        ├── ResponseValidationError              a 2xx body that does not fit the spec (raw body kept)
+        └── APIStatusError                       the server answered with an error status
+            ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
+            ├── NotFoundError 404, ConflictError 409, UnprocessableEntityError 422,
+            ├── RateLimitError 429 (retry_after), InternalServerError 5xx
+            └── BatchNotSealedError              the items stream never sealed its batch
+
+Messages carry the server's own words; no exception ever holds the secret key or request headers.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BatchNotSealedError",
+    "ConfigurationError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidInputError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "RunWaitTimeoutError",
+    "TriggerError",
+    "UnprocessableEntityError",
+]
+
+
+class TriggerError(Exception):
+    """Base of every error raised by trigger-facade."""
+
+
+class InvalidInputError(TriggerError, ValueError):
+    """An argument is not in an accepted form; nothing was sent."""
+
+
+class ConfigurationError(InvalidInputError):
+    """The client cannot make this call as configured (key, key kind, project ref, branch, URL)."""
+
+
+class RunWaitTimeoutError(TriggerError, TimeoutError):
+    """runs.wait() reached its timeout before the run finished. The run itself goes on."""
+
+    def __init__(self, run_id: str, timeout: float, last_status: str | None) -> None:
+        super().__init__(f"run {run_id} did not finish within {timeout:g} s (last status: {last_status or 'unknown'})")
+        self.run_id = run_id
+        self.timeout = timeout
+        self.last_status = last_status
+
+
+class APIError(TriggerError):
+    """A request was made and did not succeed."""
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = url
+
+
+class APIConnectionError(APIError):
+    """No usable answer arrived (after retries).
+
+    `may_have_succeeded` is False only when the request certainly never reached the server (the
+    connection was refused or never opened); otherwise the server may have acted on it. Triggers are
+    still safe to repeat: the same idempotency key makes the server answer with the same run.
+    """
+
+    def __init__(
+        self,
+        message: str = "Connection error.",
+        *,
+        method: str | None = None,
+        url: str | None = None,
+        may_have_succeeded: bool = True,
+    ) -> None:
+        super().__init__(message, method=method, url=url)
+        self.may_have_succeeded = may_have_succeeded
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (after retries)."""
+
+
+class ResponseValidationError(APIError):
+    """A successful answer whose body does not match the spec. `body` keeps what was received."""
+
+    def __init__(self, message: str, *, status_code: int, body: Any, method: str, url: str) -> None:
+        super().__init__(message, method=method, url=url)
+        self.status_code = status_code
+        self.body = body
+
+
+class APIStatusError(APIError):
+    """The server answered with an error status; `status_code`, `headers` and `body` are kept."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message, method=response.request.method, url=_safe_url(response.request))
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.body = body
+
+    @property
+    def request_id(self) -> str | None:
+        request_id = self.headers.get("x-request-id")
+        return str(request_id) if request_id is not None else None
+
+
+class BadRequestError(APIStatusError):
+    """400: the server rejected the request's content."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the key is missing, wrong, or belongs to another environment."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the key is valid but may not do this (a scoped key's preset, or a query scope too wide)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no such resource in this environment."""
+
+
+class ConflictError(APIStatusError):
+    """409: the resource is in a state that conflicts with the request."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request is well-formed but breaks a rule (too many tags, run not DELAYED...)."""
+
+
+class RateLimitError(APIStatusError):
+    """429 after the retries ran out. `retry_after` is the server's suggested wait in seconds."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, retry_after: float | None) -> None:
+        super().__init__(message, response=response, body=body)
+        self.retry_after = retry_after
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server failed (after retries)."""
+
+
+class BatchNotSealedError(APIStatusError):
+    """The batch items stream was accepted but the batch never sealed (after retries)."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any, batch_id: str) -> None:
+        super().__init__(message, response=response, body=body)
+        self.batch_id = batch_id
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+}
+
+
+def _safe_url(request: httpx.Request) -> str:
+    # URLs never carry the key (it travels in a header), but drop userinfo all the same
+    return str(request.url.copy_with(username=None, password=None))
+
+
+def decode_body(response: httpx.Response) -> Any:
+    """The JSON body if there is one, else the text (proxies answer HTML), else None."""
+    content = response.content
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except ValueError:
+        return response.text
+
+
+def server_message(status_code: int, body: Any) -> str:
+    """The server's own words: `error` (a string, or an object with `message`), else the raw text."""
+    if isinstance(body, dict):
+        error = body.get("error")
+        if isinstance(error, str) and error:
+            return error
+        if isinstance(error, dict) and isinstance(error.get("message"), str):
+            return str(error["message"])
+        if isinstance(body.get("message"), str):
+            return str(body["message"])
+    if isinstance(body, str) and body.strip():
+        return f"{status_code} {body.strip()[:500]}"
+    return f"{status_code} status code (no body)"
+
+
+def make_status_error(response: httpx.Response, *, retry_after: float | None = None) -> APIStatusError:
+    """The one mapping from an error response to an exception class."""
+    body = decode_body(response)
+    message = server_message(response.status_code, body)
+    status = response.status_code
+    if status == 429:
+        return RateLimitError(message, response=response, body=body, retry_after=retry_after)
+    if status >= 500:
+        return InternalServerError(message, response=response, body=body)
+    cls = _STATUS_CLASSES.get(status, APIStatusError)
+    return cls(message, response=response, body=body)

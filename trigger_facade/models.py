@@ -1,0 +1,241 @@
+"""The few objects the facade adds over the generated models: runs, handles and pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from functools import cached_property
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from . import status as _status
+
+T = TypeVar("T")
+
+__all__ = ["BatchHandle", "BatchPart", "Page", "Run", "RunHandle"]
+
+
+@attrs.frozen
+class Page(Generic[T]):
+    """One page of a list. `next_cursor` is opaque (a cursor or a page number); None on the last page."""
+
+    data: Sequence[T]
+    next_cursor: Any = None
+    previous_cursor: Any = None
+    total_count: int | None = None
+
+
+def _time(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+class Run:
+    """A run as the API describes it, with status booleans computed from `status`.
+
+    The booleans follow trigger_facade.status (EXPIRED and TIMED_OUT are terminal failures, unlike
+    the server's own isCompleted). A status this version does not know leaves every boolean False and
+    `model` None; it never raises. `data` is the JSON as received; `model` the generated model.
+    """
+
+    def __init__(self, data: dict[str, Any], model: Any = None) -> None:
+        self.data = data
+        self.model = model
+
+    def __repr__(self) -> str:
+        return f"Run(id={self.id!r}, task={self.task_identifier!r}, status={self.status!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Run) and other.data == self.data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # identity and state
+    @property
+    def id(self) -> str:
+        return str(self.data["id"])
+
+    @property
+    def status(self) -> str:
+        return str(self.data["status"])
+
+    @property
+    def task_identifier(self) -> str:
+        return str(self.data["taskIdentifier"])
+
+    @property
+    def is_queued(self) -> bool:
+        return _status.is_queued(self.status)
+
+    @property
+    def is_executing(self) -> bool:
+        return _status.is_executing(self.status)
+
+    @property
+    def is_waiting(self) -> bool:
+        return _status.is_waiting(self.status)
+
+    @property
+    def is_completed(self) -> bool:
+        """Finished for good (same as is_terminal)."""
+        return _status.is_terminal(self.status)
+
+    @property
+    def is_terminal(self) -> bool:
+        return _status.is_terminal(self.status)
+
+    @property
+    def is_success(self) -> bool:
+        return _status.is_success(self.status)
+
+    @property
+    def is_failed(self) -> bool:
+        return _status.is_failed(self.status)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return _status.is_cancelled(self.status)
+
+    # times
+    @cached_property
+    def created_at(self) -> datetime | None:
+        return _time(self.data.get("createdAt"))
+
+    @cached_property
+    def updated_at(self) -> datetime | None:
+        return _time(self.data.get("updatedAt"))
+
+    @cached_property
+    def started_at(self) -> datetime | None:
+        return _time(self.data.get("startedAt"))
+
+    @cached_property
+    def finished_at(self) -> datetime | None:
+        return _time(self.data.get("finishedAt"))
+
+    @cached_property
+    def delayed_until(self) -> datetime | None:
+        return _time(self.data.get("delayedUntil"))
+
+    @cached_property
+    def expired_at(self) -> datetime | None:
+        return _time(self.data.get("expiredAt"))
+
+    # content
+    @property
+    def payload(self) -> Any:
+        return self.data.get("payload")
+
+    @property
+    def output(self) -> Any:
+        return self.data.get("output")
+
+    @property
+    def error(self) -> dict[str, Any] | None:
+        error = self.data.get("error")
+        return error if isinstance(error, dict) else None
+
+    @property
+    def metadata(self) -> dict[str, Any] | None:
+        metadata = self.data.get("metadata")
+        return metadata if isinstance(metadata, dict) else None
+
+    @property
+    def tags(self) -> list[str]:
+        return list(self.data.get("tags") or [])
+
+    @property
+    def idempotency_key(self) -> str | None:
+        return self.data.get("idempotencyKey")
+
+    @property
+    def version(self) -> str | None:
+        return self.data.get("version")
+
+    @property
+    def is_test(self) -> bool:
+        return bool(self.data.get("isTest", False))
+
+    @property
+    def ttl(self) -> str | int | None:
+        return self.data.get("ttl")
+
+    @property
+    def batch_id(self) -> str | None:
+        return self.data.get("batchId")
+
+    @property
+    def attempt_count(self) -> int:
+        return int(self.data.get("attemptCount") or 0)
+
+    @property
+    def duration_ms(self) -> float | None:
+        return self.data.get("durationMs")
+
+    @property
+    def cost_in_cents(self) -> float | None:
+        return self.data.get("costInCents")
+
+    @property
+    def payload_presigned_url(self) -> str | None:
+        return self.data.get("payloadPresignedUrl")
+
+    @property
+    def output_presigned_url(self) -> str | None:
+        return self.data.get("outputPresignedUrl")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+@attrs.frozen
+class RunHandle:
+    """What triggering returns. `public_access_token` (if the server sent one) reads only this run."""
+
+    id: str
+    task_identifier: str
+    is_cached: bool = False
+    public_access_token: str | None = attrs.field(default=None, repr=False)
+
+
+@attrs.frozen
+class BatchPart:
+    """One server-side batch (at most 1,000 items) of a batch_trigger call."""
+
+    id: str
+    run_count: int
+    is_cached: bool
+    first_index: int
+    items_accepted: int = 0
+    items_deduplicated: int = 0
+    public_access_token: str | None = attrs.field(default=None, repr=False)
+
+
+@attrs.frozen
+class BatchHandle:
+    """What batch triggering returns. More than 1,000 items are split into several batches."""
+
+    batches: tuple[BatchPart, ...]
+
+    @property
+    def ids(self) -> list[str]:
+        return [part.id for part in self.batches]
+
+    @property
+    def id(self) -> str:
+        """The batch id when there is exactly one batch (see `ids` and `is_split` otherwise)."""
+        if len(self.batches) != 1:
+            raise ValueError(f"this call made {len(self.batches)} batches; use .ids")
+        return self.batches[0].id
+
+    @property
+    def is_split(self) -> bool:
+        return len(self.batches) > 1
+
+    @property
+    def run_count(self) -> int:
+        return sum(part.run_count for part in self.batches)
+
+    @property
+    def is_cached(self) -> bool:
+        return bool(self.batches) and all(part.is_cached for part in self.batches)

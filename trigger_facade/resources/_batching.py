@@ -1,0 +1,191 @@
+"""Two-phase streaming batches: POST /api/v3/batches, then the items as NDJSON.
+
+At most 1,000 items go into one server batch; more are split into several, and the handle lists
+them all. Items are read from any iterable and only one chunk is held at a time, except for a
+list or tuple, which is checked whole before the first request.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import timedelta
+from itertools import islice
+from typing import Any
+
+import attrs
+from trigger_api.api.batches import create_batch_v1, stream_batch_items_v1
+from trigger_api.models.create_batch_request import CreateBatchRequest
+from trigger_api.types import File
+
+from .. import _validate as check
+from .. import idempotency_keys
+from .._options import options_from_mapping
+from .._packets import PACKET_THRESHOLD, STORE_TYPE
+from .._payload import dumps, encode
+from ..durations import to_idempotency_key_ttl
+from ..errors import BatchNotSealedError, InvalidInputError
+from ..models import BatchHandle, BatchPart
+from ._payloads import PayloadResource
+
+MAX_BATCH_ITEMS = 1000
+SEAL_ATTEMPTS = 3
+
+
+@attrs.frozen
+class PreparedItem:
+    task: str
+    payload_text: str  # the payload as compact JSON, already checked
+    options: dict[str, Any]
+
+
+@attrs.frozen
+class BatchKey:
+    """The caller's batch idempotency key: what to send, and the material items derive theirs from."""
+
+    key: str
+    material: str | None
+    ttl: str | None
+
+    def for_chunk(self, number: int) -> tuple[str, str | None]:
+        if number == 0:
+            return self.key, self.material
+        material = f"{self.material or self.key}-batch{number}"
+        return idempotency_keys.create(material), material
+
+    def for_item(self, global_index: int) -> str:
+        return idempotency_keys.for_batch_item(self.material or self.key, global_index)
+
+
+def batch_key(key: str | Sequence[str] | None, ttl: str | timedelta | None) -> BatchKey | None:
+    if key is None:
+        if ttl is not None:
+            raise InvalidInputError("idempotency_key_ttl needs an idempotency_key")
+        return None
+    hashed, material = idempotency_keys.normalize(key)
+    return BatchKey(hashed, material, None if ttl is None else to_idempotency_key_ttl(ttl))
+
+
+def prepare_items(items: Iterable[Any], default_task: str | None, key: BatchKey | None) -> Iterator[list[PreparedItem]]:
+    """Check and encode items, in chunks of at most 1,000."""
+    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
+        raise InvalidInputError("items must be an iterable of dicts like {'payload': ..., 'options': {...}}")
+    iterator = iter(items)
+    start = 0
+    while True:
+        chunk = list(islice(iterator, MAX_BATCH_ITEMS))
+        if not chunk:
+            if start == 0:
+                raise InvalidInputError("items is empty: a batch needs at least one item")
+            return
+        yield [_prepare(raw, start + offset, default_task, key) for offset, raw in enumerate(chunk)]
+        start += len(chunk)
+
+
+def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | None) -> PreparedItem:
+    where = f"items[{index}]."
+    if not isinstance(raw, Mapping):
+        raise InvalidInputError(f"items[{index}] must be a dict like {{'payload': ..., 'options': {{...}}}}")
+    allowed = {"payload", "options"} if default_task else {"task", "payload", "options"}
+    unknown = set(raw) - allowed
+    if unknown:
+        raise InvalidInputError(
+            f"items[{index}] has unknown keys {sorted(unknown)}; accepted: {', '.join(sorted(allowed))}"
+        )
+    task = default_task if default_task else raw.get("task")
+    if default_task is None:
+        if task is None:
+            raise InvalidInputError(f"items[{index}] has no 'task': batch.trigger items name their task")
+        task = check.identifier(task, f"{where}task")
+    options = options_from_mapping(raw.get("options"), where)
+    if "idempotencyKey" not in options and key is not None:
+        options["idempotencyKey"] = key.for_item(index)
+        if key.ttl is not None:
+            options["idempotencyKeyTTL"] = key.ttl
+    payload_text = encode(raw.get("payload"), argument=f"{where}payload")
+    return PreparedItem(task=str(task), payload_text=payload_text, options=options)
+
+
+class BatchingResource(PayloadResource):
+    def _trigger_batches(
+        self,
+        items: Iterable[Any],
+        *,
+        default_task: str | None,
+        idempotency_key: str | Sequence[str] | None,
+        idempotency_key_ttl: str | timedelta | None,
+    ) -> BatchHandle:
+        key = batch_key(idempotency_key, idempotency_key_ttl)
+        chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key)
+        if isinstance(items, Sequence):
+            chunks = list(chunks)  # a list is checked whole before anything is sent
+        parts: list[BatchPart] = []
+        first_index = 0
+        for number, chunk in enumerate(chunks):
+            parts.append(self._send_chunk(chunk, number, first_index, key))
+            first_index += len(chunk)
+        return BatchHandle(tuple(parts))
+
+    def _ndjson(self, chunk: list[PreparedItem]) -> bytes:
+        lines = []
+        for index, item in enumerate(chunk):
+            payload_text, options = item.payload_text, item.options
+            size = len(payload_text.encode())
+            if size >= PACKET_THRESHOLD:
+                payload_text = dumps(self._upload_packet(payload_text))
+                options = {**options, "payloadType": STORE_TYPE, "payloadSize": size}
+            lines.append(
+                f'{{"index":{index},"task":{dumps(item.task)},"payload":{payload_text},"options":{dumps(options)}}}\n'
+            )
+        return "".join(lines).encode()
+
+    def _send_chunk(self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None) -> BatchPart:
+        body: dict[str, Any] = {
+            "runCount": len(chunk),
+            "taskIdentifiers": sorted({item.task for item in chunk}),
+        }
+        if key is not None:
+            chunk_key, material = key.for_chunk(number)
+            body["idempotencyKey"] = chunk_key
+            if material is not None:
+                body["idempotencyKeyOptions"] = {"key": material, "scope": "global"}
+        created = self._call(create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
+        answer = created.json()
+        batch_id = str(answer["id"])
+        token = created.headers.get("x-trigger-jwt")
+        if answer.get("isCached"):
+            return BatchPart(
+                batch_id,
+                int(answer.get("runCount", len(chunk))),
+                True,
+                first_index,
+                public_access_token=token,
+            )
+        content = self._ndjson(chunk)
+        attempt = 0
+        while True:
+            attempt += 1
+            streamed = self._call(
+                stream_batch_items_v1._get_kwargs, batch_id=batch_id, body=File(payload=io.BytesIO(content))
+            )
+            result = streamed.json()
+            if result.get("sealed"):
+                return BatchPart(
+                    batch_id,
+                    int(answer.get("runCount", len(chunk))),
+                    False,
+                    first_index,
+                    items_accepted=int(result.get("itemsAccepted", 0)),
+                    items_deduplicated=int(result.get("itemsDeduplicated", 0)),
+                    public_access_token=token,
+                )
+            if attempt >= SEAL_ATTEMPTS:
+                raise BatchNotSealedError(
+                    f"batch {batch_id} was not sealed after {attempt} attempts "
+                    f"(enqueued {result.get('enqueuedCount')} of {result.get('expectedCount')})",
+                    response=streamed,
+                    body=result,
+                    batch_id=batch_id,
+                )
+            # the server de-duplicates by index, so sending the whole stream again is safe
+            self._sleep(self._state.retry_policy.backoff(attempt, self._state.clock.random))

@@ -1,0 +1,342 @@
+"""client.runs: retrieve, list, cancel, replay, reschedule, tags, metadata, wait and watch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from trigger_api.api.runs import (
+    add_run_tags_v1,
+    cancel_run_v1,
+    get_run_events_v1,
+    get_run_metadata_v1,
+    get_run_result_v1,
+    get_run_trace_v1,
+    list_project_runs_v1,
+    list_runs_v1,
+    replay_run_v1,
+    reschedule_run_v1,
+    retrieve_run_span_v1,
+    retrieve_run_v1,
+    update_run_metadata_v1,
+)
+from trigger_api.models.add_run_tags_v1_body import AddRunTagsV1Body
+from trigger_api.models.get_run_events_v1_response_200 import GetRunEventsV1Response200
+from trigger_api.models.get_run_result_v1_response_200 import GetRunResultV1Response200
+from trigger_api.models.get_run_trace_v1_response_200 import GetRunTraceV1Response200
+from trigger_api.models.list_run_item import ListRunItem
+from trigger_api.models.reschedule_run_request_body import RescheduleRunRequestBody
+from trigger_api.models.retrieve_run_response import RetrieveRunResponse
+from trigger_api.models.run_metadata_response import RunMetadataResponse
+from trigger_api.models.run_span_response import RunSpanResponse
+from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Body
+from trigger_api.types import UNSET
+
+from .. import _validate as check
+from .._base import SyncResource
+from .._config import KeyKind
+from .._pagination import SyncPaginator
+from ..durations import to_delay
+from ..errors import ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
+from ..models import Page, Run
+from ..queues_ref import QueueRef, queue_filter_value
+
+DEFAULT_WAIT_TIMEOUT = 600.0
+
+
+def _validated(model_cls: Any, data: Any) -> Any:
+    """The generated model of `data`, or None when only the status is one this version does not know."""
+    if not isinstance(data, dict):
+        raise TypeError(f"expected a JSON object, got {type(data).__name__}")
+    status = data.get("status")
+    if isinstance(status, str) and status not in check.RUN_STATUSES:
+        model_cls.from_dict({**data, "status": "QUEUED"})  # everything else must still fit the spec
+        return None
+    return model_cls.from_dict(data)
+
+
+def parse_run(data: Any) -> Run:
+    return Run(data, _validated(RetrieveRunResponse, data))
+
+
+def parse_run_page(data: Any) -> Page[Run]:
+    if not isinstance(data, dict) or not isinstance(data.get("data"), list):
+        raise TypeError("expected {data: [...], pagination: {...}}")
+    pagination = data.get("pagination") or {}
+    return Page(
+        data=[Run(item, _validated(ListRunItem, item)) for item in data["data"]],
+        next_cursor=pagination.get("next"),
+        previous_cursor=pagination.get("previous"),
+    )
+
+
+def _id_of(data: Any) -> str:
+    return str(data["id"])
+
+
+def _ignore(data: Any) -> None:
+    return None
+
+
+def _metadata_of(data: Any) -> dict[str, Any]:
+    metadata = RunMetadataResponse.from_dict(data).metadata
+    return metadata.to_dict() if metadata else {}
+
+
+def list_filters(
+    *,
+    status: str | Iterable[str] | None,
+    task_identifier: str | Iterable[str] | None,
+    tag: str | Iterable[str] | None,
+    version: str | Iterable[str] | None,
+    queue: str | QueueRef | Iterable[str | QueueRef] | None,
+    machine: str | Iterable[str] | None,
+    region: str | Iterable[str] | None,
+    batch: str | None,
+    schedule: str | None,
+    bulk_action: str | None,
+    is_test: bool | None,
+    created_after: datetime | int | None,
+    created_before: datetime | int | None,
+    period: str | None,
+    page_size: int | None,
+) -> dict[str, Any]:
+    """Keyword arguments of the generated list operations (flat `filter[...]` / `page[...]` params)."""
+    params: dict[str, Any] = {}
+    if status is not None:
+        params["filterstatus"] = check.statuses(status)
+    if task_identifier is not None:
+        params["filtertask_identifier"] = check.comma_list(task_identifier, "task_identifier")
+    if tag is not None:
+        params["filtertag"] = check.comma_list(tag, "tag")
+    if version is not None:
+        params["filterversion"] = check.comma_list(version, "version")
+    if queue is not None:
+        queues = [queue] if isinstance(queue, (str, QueueRef)) else list(queue)
+        params["filterqueue"] = check.comma_list([queue_filter_value(q) for q in queues], "queue")
+    if machine is not None:
+        machines = [machine] if isinstance(machine, str) else list(machine)
+        params["filtermachine"] = ",".join(check.machine(m) for m in machines)
+    if region is not None:
+        params["filterregion"] = check.comma_list(region, "region")
+    if batch is not None:
+        params["filterbatch"] = check.identifier(batch, "batch")
+    if schedule is not None:
+        params["filterschedule"] = check.identifier(schedule, "schedule")
+    if bulk_action is not None:
+        params["filterbulk_action"] = check.identifier(bulk_action, "bulk_action")
+    if is_test is not None:
+        if not isinstance(is_test, bool):
+            raise InvalidInputError(f"is_test must be True or False, got {is_test!r}")
+        params["filteris_test"] = is_test
+    if created_after is not None:
+        params["filtercreated_atfrom"] = check.epoch_ms(created_after, "created_after")
+    if created_before is not None:
+        params["filtercreated_atto"] = check.epoch_ms(created_before, "created_before")
+    if period is not None:
+        if created_after is not None or created_before is not None:
+            raise InvalidInputError("period cannot be combined with created_after/created_before")
+        params["filtercreated_atperiod"] = check.period(period)
+    if page_size is not None:
+        params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
+    return params
+
+
+class Runs(SyncResource):
+    def retrieve(self, run_id: str) -> Run:
+        """GET /api/v3/runs/{runId}: the run with payload, output, error and related runs."""
+        run_id = check.identifier(run_id, "run_id")
+        return self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+
+    def list(
+        self,
+        *,
+        status: str | Iterable[str] | None = None,
+        task_identifier: str | Iterable[str] | None = None,
+        tag: str | Iterable[str] | None = None,
+        version: str | Iterable[str] | None = None,
+        queue: str | QueueRef | Iterable[str | QueueRef] | None = None,
+        machine: str | Iterable[str] | None = None,
+        region: str | Iterable[str] | None = None,
+        batch: str | None = None,
+        schedule: str | None = None,
+        bulk_action: str | None = None,
+        is_test: bool | None = None,
+        created_after: datetime | int | None = None,
+        created_before: datetime | int | None = None,
+        period: str | None = None,
+        page_size: int | None = None,
+        limit: int | None = None,
+        project_ref: str | None = None,
+        env: str | Iterable[str] | None = None,
+    ) -> SyncPaginator[Run]:
+        """GET /api/v1/runs (or /api/v1/projects/{projectRef}/runs with `project_ref`/`env`), newest first.
+
+        Iterating yields every matching run, page after page; `limit` stops after that many runs.
+        The server only looks back 7 days unless `period` or `created_after` says otherwise.
+        Listing a project's runs (`project_ref`, `env`) takes a personal or organisation token.
+        """
+        params = list_filters(
+            status=status,
+            task_identifier=task_identifier,
+            tag=tag,
+            version=version,
+            queue=queue,
+            machine=machine,
+            region=region,
+            batch=batch,
+            schedule=schedule,
+            bulk_action=bulk_action,
+            is_test=is_test,
+            created_after=created_after,
+            created_before=created_before,
+            period=period,
+            page_size=page_size,
+        )
+        if limit is not None:
+            check.int_in_range(limit, "limit", 0)
+        if project_ref is None and env is None:
+
+            def fetch(cursor: Any) -> Page[Run]:
+                after = UNSET if cursor is None else cursor
+                return self._request(list_runs_v1._get_kwargs, parse_run_page, pageafter=after, **params)
+
+            return SyncPaginator(fetch, limit=limit)
+
+        ref = self._state.require_project_ref(project_ref, "runs.list")
+        if self._state.config.credentials.kind not in (
+            KeyKind.PERSONAL,
+            KeyKind.ORGANIZATION,
+            KeyKind.UNKNOWN,
+        ):
+            raise ConfigurationError(
+                "listing a project's runs (project_ref/env) needs a personal access token (tr_pat_...) "
+                "or an organization token; with an environment key call runs.list() without them"
+            )
+        if env is not None:
+            slugs = [env] if isinstance(env, str) else list(env)
+            params["filterenv"] = ",".join(check.env_slug(slug) for slug in slugs)
+
+        def fetch_project(cursor: Any) -> Page[Run]:
+            after = UNSET if cursor is None else cursor
+            return self._request(
+                list_project_runs_v1._get_kwargs, parse_run_page, project_ref=ref, pageafter=after, **params
+            )
+
+        return SyncPaginator(fetch_project, limit=limit)
+
+    def cancel(self, run_id: str) -> str:
+        """POST /api/v2/runs/{runId}/cancel. Returns the run id. Child runs it triggered are cancelled too."""
+        run_id = check.identifier(run_id, "run_id")
+        return self._request(cancel_run_v1._get_kwargs, _id_of, run_id=run_id)
+
+    def replay(self, run_id: str) -> str:
+        """POST /api/v1/runs/{runId}/replay: a new run with the same payload and options. Returns its id."""
+        run_id = check.identifier(run_id, "run_id")
+        return self._request(replay_run_v1._get_kwargs, _id_of, run_id=run_id)
+
+    def reschedule(self, run_id: str, *, delay: str | datetime | timedelta) -> Run:
+        """POST /api/v1/runs/{runId}/reschedule: move a DELAYED run (422 for any other status)."""
+        run_id = check.identifier(run_id, "run_id")
+        body = RescheduleRunRequestBody(delay=to_delay(delay))
+        return self._request(reschedule_run_v1._get_kwargs, parse_run, run_id=run_id, body=body)
+
+    def add_tags(self, run_id: str, tags: str | Sequence[str]) -> None:
+        """POST /api/v1/runs/{runId}/tags (a run holds at most 10 tags; more is a 422)."""
+        run_id = check.identifier(run_id, "run_id")
+        body = AddRunTagsV1Body(tags=check.tags(tags))
+        self._request(add_run_tags_v1._get_kwargs, _ignore, run_id=run_id, body=body)
+
+    def update_metadata(self, run_id: str, metadata: dict[str, Any]) -> dict[str, Any]:
+        """PUT /api/v1/runs/{runId}/metadata: replace the run's metadata; returns what the server kept."""
+        run_id = check.identifier(run_id, "run_id")
+        value = check.json_object(metadata, "metadata", max_bytes=check.MAX_METADATA_BYTES)
+        body = UpdateRunMetadataV1Body.from_dict({"metadata": value})
+        return self._request(update_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id, body=body)
+
+    def retrieve_metadata(self, run_id: str) -> dict[str, Any]:
+        """GET /api/v1/runs/{runId}/metadata."""
+        run_id = check.identifier(run_id, "run_id")
+        return self._request(get_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id)
+
+    def events(self, run_id: str) -> GetRunEventsV1Response200:
+        """GET /api/v1/runs/{runId}/events: the events recorded while it ran."""
+        run_id = check.identifier(run_id, "run_id")
+        return self._request(get_run_events_v1._get_kwargs, GetRunEventsV1Response200.from_dict, run_id=run_id)
+
+    def trace(self, run_id: str) -> GetRunTraceV1Response200:
+        """GET /api/v1/runs/{runId}/trace: the run's spans as a tree."""
+        run_id = check.identifier(run_id, "run_id")
+        return self._request(get_run_trace_v1._get_kwargs, GetRunTraceV1Response200.from_dict, run_id=run_id)
+
+    def span(self, run_id: str, span_id: str) -> RunSpanResponse:
+        """GET /api/v1/runs/{runId}/spans/{spanId}."""
+        run_id = check.identifier(run_id, "run_id")
+        span_id = check.identifier(span_id, "span_id")
+        return self._request(
+            retrieve_run_span_v1._get_kwargs, RunSpanResponse.from_dict, run_id=run_id, span_id=span_id
+        )
+
+    def result(self, run_id: str) -> GetRunResultV1Response200 | None:
+        """GET /api/v1/runs/{runId}/result: the execution result, or None while the run has not finished."""
+        run_id = check.identifier(run_id, "run_id")
+        try:
+            return self._request(get_run_result_v1._get_kwargs, GetRunResultV1Response200.from_dict, run_id=run_id)
+        except NotFoundError:
+            return None
+
+    def watch(
+        self,
+        run_id: str,
+        *,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 10.0,
+        timeout: float | None = None,
+    ) -> Iterator[Run]:
+        """Yield the run each time it changes, ending after a terminal status (EXPIRED and TIMED_OUT too).
+
+        Polls GET /api/v3/runs/{runId}, starting every `poll_interval` seconds and backing off to
+        `max_poll_interval`; rate limits are honoured by the transport. With `timeout` (seconds) it
+        raises RunWaitTimeoutError when the run is still going after that long.
+        """
+        run_id = check.identifier(run_id, "run_id")
+        interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
+        ceiling = check.number_at_least(max_poll_interval, "max_poll_interval", interval)
+        deadline = (
+            None if timeout is None else self._state.clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
+        )
+        last_seen: tuple[str, Any] | None = None
+        while True:
+            run = self.retrieve(run_id)
+            fingerprint = (run.status, run.data.get("updatedAt"))
+            if fingerprint != last_seen:
+                last_seen = fingerprint
+                yield run
+            if run.is_terminal:
+                return
+            if deadline is not None:
+                left = deadline - self._state.clock.monotonic()
+                if left <= 0:
+                    raise RunWaitTimeoutError(run_id, float(timeout or 0.0), run.status)
+                interval = min(interval, left)
+            self._sleep(interval)
+            interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    def wait(
+        self,
+        run_id: str,
+        *,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 10.0,
+    ) -> Run:
+        """Poll until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s."""
+        last: Run | None = None
+        for run in self.watch(
+            run_id, poll_interval=poll_interval, max_poll_interval=max_poll_interval, timeout=timeout
+        ):
+            last = run
+        if last is None:  # pragma: no cover - watch always yields at least once
+            raise RunWaitTimeoutError(run_id, timeout, None)
+        return last
