@@ -79,9 +79,7 @@ def test_list_runs_sends_nothing_it_was_not_given() -> None:
 )
 def test_retrieve_run_parses_every_status(status: str) -> None:
     body = {**RUN, "status": status}
-    parsed = retrieve_run_v1.sync(
-        run_id="run_1234", client=client_for(lambda _: httpx.Response(200, json=body))
-    )
+    parsed = retrieve_run_v1.sync(run_id="run_1234", client=client_for(lambda _: httpx.Response(200, json=body)))
     assert isinstance(parsed, RetrieveRunResponse)
     assert parsed.status == status
 
@@ -126,9 +124,7 @@ def test_ndjson_items_go_out_as_raw_bytes() -> None:
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        return httpx.Response(
-            200, json={"id": "batch_1", "itemsAccepted": 1, "itemsDeduplicated": 0, "sealed": True}
-        )
+        return httpx.Response(200, json={"id": "batch_1", "itemsAccepted": 1, "itemsDeduplicated": 0, "sealed": True})
 
     line = b'{"index":0,"task":"t","payload":1}\n'
     stream_batch_items_v1.sync_detailed(
