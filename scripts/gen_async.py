@@ -30,6 +30,14 @@ SOURCES = [
     ("trigger_facade.resources.runs", "runs"),
     ("trigger_facade.resources.tasks", "tasks"),
     ("trigger_facade.resources.batch", "batch"),
+    ("trigger_facade.resources.schedules", "schedules"),
+    ("trigger_facade.resources.envvars", "envvars"),
+    ("trigger_facade.resources.queues", "queues"),
+    ("trigger_facade.resources.waitpoints", "waitpoints"),
+    ("trigger_facade.resources.query", "query"),
+    ("trigger_facade.resources.deployments", "deployments"),
+    ("trigger_facade.resources.bulk_actions", "bulk_actions"),
+    ("trigger_facade.resources.idempotency", "idempotency"),
 ]
 # the primitives of SyncResource / SyncPaginator that do I/O
 IO_PRIMITIVES = frozenset({"_send", "_call", "_request", "_sleep", "_fetch"})

@@ -327,16 +327,24 @@ def run_status_refs(doc: Json) -> None:
                 _replace_status_enums(node, statuses)
 
 
+def _is_status_enum(value: Json, statuses: set[str]) -> bool:
+    enum = value.get("enum") if isinstance(value, dict) else None
+    if not (isinstance(enum, list) and {"QUEUED", "EXECUTING"} <= set(enum)):
+        return False
+    unknown = set(enum) - statuses
+    if unknown:
+        raise SpecError(f"run status enum has values RunStatus lacks: {sorted(unknown)}")
+    return True
+
+
 def _replace_status_enums(node: dict[str, Json], statuses: set[str]) -> None:
     for key, value in list(node.items()):
-        if key in ("enum", "$ref") or not isinstance(value, dict):
+        if key in ("enum", "$ref"):
             continue
-        enum = value.get("enum")
-        if isinstance(enum, list) and {"QUEUED", "EXECUTING"} <= set(enum):
-            unknown = set(enum) - statuses
-            if unknown:
-                raise SpecError(f"run status enum has values RunStatus lacks: {sorted(unknown)}")
+        if _is_status_enum(value, statuses):
             node[key] = {"$ref": RUN_STATUS_REF}
+        elif isinstance(value, list):
+            node[key] = [{"$ref": RUN_STATUS_REF} if _is_status_enum(v, statuses) else v for v in value]
 
 
 def add_summaries(doc: Json, summaries: dict[str, str]) -> None:

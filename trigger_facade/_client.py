@@ -21,11 +21,27 @@ if TYPE_CHECKING:
     from trigger_api.client import AuthenticatedClient
 
     from ._async.batch import AsyncBatch
+    from ._async.bulk_actions import AsyncBulkActions
+    from ._async.deployments import AsyncDeployments
+    from ._async.envvars import AsyncEnvVars
+    from ._async.idempotency import AsyncIdempotencyKeys
+    from ._async.query import AsyncQuery
+    from ._async.queues import AsyncQueues
     from ._async.runs import AsyncRuns
+    from ._async.schedules import AsyncSchedules
     from ._async.tasks import AsyncTasks
+    from ._async.waitpoints import AsyncWaitpoints
     from .resources.batch import Batch
+    from .resources.bulk_actions import BulkActions
+    from .resources.deployments import Deployments
+    from .resources.envvars import EnvVars
+    from .resources.idempotency import IdempotencyKeys
+    from .resources.query import Query
+    from .resources.queues import Queues
     from .resources.runs import Runs
+    from .resources.schedules import Schedules
     from .resources.tasks import Tasks
+    from .resources.waitpoints import Waitpoints
 
 R = TypeVar("R")
 
@@ -272,6 +288,16 @@ class TriggerClient(_ClientBase):
     runs: _LazyResource[Runs] = _LazyResource("trigger_facade.resources.runs:Runs")
     tasks: _LazyResource[Tasks] = _LazyResource("trigger_facade.resources.tasks:Tasks")
     batch: _LazyResource[Batch] = _LazyResource("trigger_facade.resources.batch:Batch")
+    schedules: _LazyResource[Schedules] = _LazyResource("trigger_facade.resources.schedules:Schedules")
+    envvars: _LazyResource[EnvVars] = _LazyResource("trigger_facade.resources.envvars:EnvVars")
+    queues: _LazyResource[Queues] = _LazyResource("trigger_facade.resources.queues:Queues")
+    waitpoints: _LazyResource[Waitpoints] = _LazyResource("trigger_facade.resources.waitpoints:Waitpoints")
+    query: _LazyResource[Query] = _LazyResource("trigger_facade.resources.query:Query")
+    deployments: _LazyResource[Deployments] = _LazyResource("trigger_facade.resources.deployments:Deployments")
+    bulk_actions: _LazyResource[BulkActions] = _LazyResource("trigger_facade.resources.bulk_actions:BulkActions")
+    idempotency_keys: _LazyResource[IdempotencyKeys] = _LazyResource(
+        "trigger_facade.resources.idempotency:IdempotencyKeys"
+    )
 
     def close(self) -> None:
         if self._owns_http:
@@ -293,6 +319,16 @@ class AsyncTriggerClient(_ClientBase):
     runs: _LazyResource[AsyncRuns] = _LazyResource("trigger_facade._async.runs:AsyncRuns")
     tasks: _LazyResource[AsyncTasks] = _LazyResource("trigger_facade._async.tasks:AsyncTasks")
     batch: _LazyResource[AsyncBatch] = _LazyResource("trigger_facade._async.batch:AsyncBatch")
+    schedules: _LazyResource[AsyncSchedules] = _LazyResource("trigger_facade._async.schedules:AsyncSchedules")
+    envvars: _LazyResource[AsyncEnvVars] = _LazyResource("trigger_facade._async.envvars:AsyncEnvVars")
+    queues: _LazyResource[AsyncQueues] = _LazyResource("trigger_facade._async.queues:AsyncQueues")
+    waitpoints: _LazyResource[AsyncWaitpoints] = _LazyResource("trigger_facade._async.waitpoints:AsyncWaitpoints")
+    query: _LazyResource[AsyncQuery] = _LazyResource("trigger_facade._async.query:AsyncQuery")
+    deployments: _LazyResource[AsyncDeployments] = _LazyResource("trigger_facade._async.deployments:AsyncDeployments")
+    bulk_actions: _LazyResource[AsyncBulkActions] = _LazyResource("trigger_facade._async.bulk_actions:AsyncBulkActions")
+    idempotency_keys: _LazyResource[AsyncIdempotencyKeys] = _LazyResource(
+        "trigger_facade._async.idempotency:AsyncIdempotencyKeys"
+    )
 
     async def close(self) -> None:
         if self._owns_http:

@@ -328,6 +328,8 @@ def test_batch_retrieve_and_results(mode: str) -> None:
 def test_reset_idempotency_key(mode: str) -> None:
     hashed = hashlib.sha256(b"raw-key").hexdigest()
     rec = Recorder({("POST", f"/api/v1/idempotencyKeys/{hashed}/reset"): ok({"id": "run_1"})})
-    assert call(make_client(mode, rec), "tasks.reset_idempotency_key", "my-task", "raw-key") is True
+    assert call(make_client(mode, rec), "idempotency_keys.reset", "my-task", "raw-key") is True
     assert rec.json() == {"taskIdentifier": "my-task"}
-    assert call(make_client(mode, Recorder()), "tasks.reset_idempotency_key", "my-task", "k") is False
+    assert call(make_client(mode, rec), "idempotency_keys.reset", "my-task", hashed) is True
+    assert rec.last.url.path == f"/api/v1/idempotencyKeys/{hashed}/reset"
+    assert call(make_client(mode, Recorder()), "idempotency_keys.reset", "my-task", "k") is False

@@ -193,3 +193,23 @@ def test_payload_and_output_are_any_json(spec: dict[str, Any]) -> None:
     extra = spec["components"]["schemas"]["RetrieveRunResponse"]["allOf"][1]["properties"]
     assert extra["payload"] == {}
     assert extra["output"] == {}
+
+
+def test_no_inline_run_status_enum_is_left(spec: dict[str, Any]) -> None:
+    def walk(node: Any) -> list[list[str]]:
+        found = []
+        if isinstance(node, dict):
+            enum = node.get("enum")
+            if isinstance(enum, list) and {"QUEUED", "EXECUTING"} <= set(enum):
+                found.append(enum)
+            for value in node.values():
+                found += walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                found += walk(value)
+        return found
+
+    enums = walk(spec)
+    assert enums == [spec["components"]["schemas"]["RunStatus"]["enum"]]
+    status = spec["components"]["schemas"]["BulkActionFilter"]["properties"]["status"]["oneOf"]
+    assert status[0] == {"$ref": "#/components/schemas/RunStatus"}

@@ -35,7 +35,7 @@ from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import AsyncResource
+from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._config import KeyKind
 from trigger_facade.durations import to_delay
 from trigger_facade.errors import ConfigurationError, NotFoundError, RunWaitTimeoutError
@@ -52,11 +52,20 @@ from trigger_facade.resources.runs import (
 )
 
 
-class AsyncRuns(AsyncResource):
-    async def retrieve(self, run_id: str) -> Run:
-        """GET /api/v3/runs/{runId}: the run with payload, output, error and related runs."""
+class AsyncRuns(AsyncPayloadResource):
+    async def retrieve(self, run_id: str, *, resolve_presigned: bool = True) -> Run:
+        """GET /api/v3/runs/{runId}: the run with payload, output, error and related runs.
+
+        Large payloads and outputs come as presigned storage URLs; they are fetched (without the
+        API key) and decoded into `payload` / `output` unless `resolve_presigned=False`.
+        """
         run_id = check.identifier(run_id, "run_id")
-        return await self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+        run = await self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+        if resolve_presigned:
+            for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
+                if url and run.data.get(field) is None:
+                    run.data[field] = await self._download(url)
+        return run
 
     def list(
         self,

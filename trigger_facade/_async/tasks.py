@@ -9,16 +9,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from trigger_api.api.tasks import reset_idempotency_key_v1, trigger_task_v1
-from trigger_api.models.reset_idempotency_key_request import ResetIdempotencyKeyRequest
+from trigger_api.api.tasks import trigger_task_v1
 from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
 
 from trigger_facade import _validate as check
-from trigger_facade import idempotency_keys
 from trigger_facade._async._batching import AsyncBatchingResource
 from trigger_facade._base import parse_response
 from trigger_facade._options import build_options
-from trigger_facade.errors import NotFoundError
 from trigger_facade.models import BatchHandle, RunHandle
 from trigger_facade.resources.tasks import _handle
 
@@ -99,14 +96,3 @@ class AsyncTasks(AsyncBatchingResource):
         return await self._trigger_batches(
             items, default_task=task_id, idempotency_key=idempotency_key, idempotency_key_ttl=idempotency_key_ttl
         )
-
-    async def reset_idempotency_key(self, task_id: str, idempotency_key: str | Sequence[str]) -> bool:
-        """Forget a key so the next trigger with it starts a new run. False when no run holds it."""
-        task_id = check.identifier(task_id, "task_id")
-        key, _ = idempotency_keys.normalize(idempotency_key)
-        body = ResetIdempotencyKeyRequest(task_identifier=task_id)
-        try:
-            await self._call(reset_idempotency_key_v1._get_kwargs, key=key, body=body)
-        except NotFoundError:
-            return False
-        return True

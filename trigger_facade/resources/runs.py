@@ -34,13 +34,13 @@ from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Bo
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource
 from .._config import KeyKind
 from .._pagination import SyncPaginator
 from ..durations import to_delay
 from ..errors import ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
 from ..models import Page, Run
 from ..queues_ref import QueueRef, queue_filter_value
+from ._payloads import PayloadResource
 
 DEFAULT_WAIT_TIMEOUT = 600.0
 
@@ -143,11 +143,20 @@ def list_filters(
     return params
 
 
-class Runs(SyncResource):
-    def retrieve(self, run_id: str) -> Run:
-        """GET /api/v3/runs/{runId}: the run with payload, output, error and related runs."""
+class Runs(PayloadResource):
+    def retrieve(self, run_id: str, *, resolve_presigned: bool = True) -> Run:
+        """GET /api/v3/runs/{runId}: the run with payload, output, error and related runs.
+
+        Large payloads and outputs come as presigned storage URLs; they are fetched (without the
+        API key) and decoded into `payload` / `output` unless `resolve_presigned=False`.
+        """
         run_id = check.identifier(run_id, "run_id")
-        return self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+        run = self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+        if resolve_presigned:
+            for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
+                if url and run.data.get(field) is None:
+                    run.data[field] = self._download(url)
+        return run
 
     def list(
         self,

@@ -6,15 +6,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from trigger_api.api.tasks import reset_idempotency_key_v1, trigger_task_v1
-from trigger_api.models.reset_idempotency_key_request import ResetIdempotencyKeyRequest
+from trigger_api.api.tasks import trigger_task_v1
 from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
 
 from .. import _validate as check
-from .. import idempotency_keys
 from .._base import parse_response
 from .._options import build_options
-from ..errors import NotFoundError
 from ..models import BatchHandle, RunHandle
 from ._batching import BatchingResource
 
@@ -110,14 +107,3 @@ class Tasks(BatchingResource):
             idempotency_key=idempotency_key,
             idempotency_key_ttl=idempotency_key_ttl,
         )
-
-    def reset_idempotency_key(self, task_id: str, idempotency_key: str | Sequence[str]) -> bool:
-        """Forget a key so the next trigger with it starts a new run. False when no run holds it."""
-        task_id = check.identifier(task_id, "task_id")
-        key, _ = idempotency_keys.normalize(idempotency_key)
-        body = ResetIdempotencyKeyRequest(task_identifier=task_id)
-        try:
-            self._call(reset_idempotency_key_v1._get_kwargs, key=key, body=body)
-        except NotFoundError:
-            return False
-        return True

@@ -20,15 +20,18 @@ from .batch_trigger_v2_response import BatchTriggerV2Response
 from .batch_trigger_v3_request_body import BatchTriggerV3RequestBody
 from .batch_trigger_v3_response import BatchTriggerV3Response
 from .bulk_action_filter import BulkActionFilter
-from .bulk_action_filter_status_type_0 import BulkActionFilterStatusType0
 from .bulk_action_object import BulkActionObject
 from .bulk_action_object_counts import BulkActionObjectCounts
 from .bulk_action_object_status import BulkActionObjectStatus
 from .bulk_action_object_type import BulkActionObjectType
-from .cancel_by_filter import CancelByFilter
-from .cancel_by_filter_action import CancelByFilterAction
-from .cancel_by_run_i_ds import CancelByRunIDs
-from .cancel_by_run_i_ds_action import CancelByRunIDsAction
+from .bulk_cancel_by_filter import BulkCancelByFilter
+from .bulk_cancel_by_filter_action import BulkCancelByFilterAction
+from .bulk_cancel_by_run_ids import BulkCancelByRunIds
+from .bulk_cancel_by_run_ids_action import BulkCancelByRunIdsAction
+from .bulk_replay_by_filter import BulkReplayByFilter
+from .bulk_replay_by_filter_action import BulkReplayByFilterAction
+from .bulk_replay_by_run_ids import BulkReplayByRunIds
+from .bulk_replay_by_run_ids_action import BulkReplayByRunIdsAction
 from .cancel_run_v1_response_200 import CancelRunV1Response200
 from .close_session_request_body import CloseSessionRequestBody
 from .common_run_object import CommonRunObject
@@ -45,7 +48,6 @@ from .create_batch_request import CreateBatchRequest
 from .create_batch_response import CreateBatchResponse
 from .create_bulk_action_response import CreateBulkActionResponse
 from .create_env_var_request_body import CreateEnvVarRequestBody
-from .create_project_envvar_v1_env import CreateProjectEnvvarV1Env
 from .create_schedule_options import CreateScheduleOptions
 from .create_session_request_body import CreateSessionRequestBody
 from .create_session_request_body_metadata import CreateSessionRequestBodyMetadata
@@ -54,7 +56,6 @@ from .create_waitpoint_token_response import CreateWaitpointTokenResponse
 from .created_session_response_body import CreatedSessionResponseBody
 from .debounce_options import DebounceOptions
 from .debounce_options_mode import DebounceOptionsMode
-from .delete_project_envvar_v1_env import DeleteProjectEnvvarV1Env
 from .delete_schedule_response import DeleteScheduleResponse
 from .deployment_summary import DeploymentSummary
 from .deployment_summary_error_data_type_0 import DeploymentSummaryErrorDataType0
@@ -64,6 +65,7 @@ from .env_filter import EnvFilter
 from .env_filter_env_item import EnvFilterEnvItem
 from .env_var import EnvVar
 from .env_var_value import EnvVarValue
+from .environment_slug import EnvironmentSlug
 from .error_detail import ErrorDetail
 from .error_list_item import ErrorListItem
 from .error_list_item_status import ErrorListItemStatus
@@ -109,7 +111,6 @@ from .get_deployment_v1_response_200_worker_type_0 import (
 from .get_deployment_v1_response_200_worker_type_0_tasks_item import (
     GetDeploymentV1Response200WorkerType0TasksItem,
 )
-from .get_project_envvar_v1_env import GetProjectEnvvarV1Env
 from .get_query_schema_v1_response_200 import GetQuerySchemaV1Response200
 from .get_query_schema_v1_response_200_tables_item import (
     GetQuerySchemaV1Response200TablesItem,
@@ -187,7 +188,6 @@ from .list_deployments_v1_response_200_pagination import (
 from .list_deployments_v1_status import ListDeploymentsV1Status
 from .list_errors_result import ListErrorsResult
 from .list_errors_result_pagination import ListErrorsResultPagination
-from .list_project_envvars_v1_env import ListProjectEnvvarsV1Env
 from .list_queues_result import ListQueuesResult
 from .list_queues_result_pagination import ListQueuesResultPagination
 from .list_run_item import ListRunItem
@@ -214,10 +214,6 @@ from .queue_object_type import QueueObjectType
 from .queue_options import QueueOptions
 from .queue_type_name import QueueTypeName
 from .queue_type_name_type import QueueTypeNameType
-from .replay_by_filter import ReplayByFilter
-from .replay_by_filter_action import ReplayByFilterAction
-from .replay_by_run_i_ds import ReplayByRunIDs
-from .replay_by_run_i_ds_action import ReplayByRunIDsAction
 from .replay_run_v1_response_200 import ReplayRunV1Response200
 from .reschedule_run_request_body import RescheduleRunRequestBody
 from .reset_idempotency_key_request import ResetIdempotencyKeyRequest
@@ -279,7 +275,6 @@ from .trigger_task_options import TriggerTaskOptions
 from .trigger_task_options_metadata import TriggerTaskOptionsMetadata
 from .trigger_task_request_body import TriggerTaskRequestBody
 from .trigger_task_response import TriggerTaskResponse
-from .update_project_envvar_v1_env import UpdateProjectEnvvarV1Env
 from .update_run_metadata_v1_body import UpdateRunMetadataV1Body
 from .update_run_metadata_v1_body_metadata import UpdateRunMetadataV1BodyMetadata
 from .update_run_metadata_v1_response_200 import UpdateRunMetadataV1Response200
@@ -291,7 +286,6 @@ from .update_session_request_body import UpdateSessionRequestBody
 from .update_session_request_body_metadata_type_0 import (
     UpdateSessionRequestBodyMetadataType0,
 )
-from .upload_project_envvars_v1_env import UploadProjectEnvvarsV1Env
 from .waitpoint_token_object import WaitpointTokenObject
 from .waitpoint_token_object_status import WaitpointTokenObjectStatus
 from .who_am_i_project import WhoAmIProject
@@ -316,15 +310,18 @@ __all__ = (
     "BatchTriggerV3RequestBody",
     "BatchTriggerV3Response",
     "BulkActionFilter",
-    "BulkActionFilterStatusType0",
     "BulkActionObject",
     "BulkActionObjectCounts",
     "BulkActionObjectStatus",
     "BulkActionObjectType",
-    "CancelByFilter",
-    "CancelByFilterAction",
-    "CancelByRunIDs",
-    "CancelByRunIDsAction",
+    "BulkCancelByFilter",
+    "BulkCancelByFilterAction",
+    "BulkCancelByRunIds",
+    "BulkCancelByRunIdsAction",
+    "BulkReplayByFilter",
+    "BulkReplayByFilterAction",
+    "BulkReplayByRunIds",
+    "BulkReplayByRunIdsAction",
     "CancelRunV1Response200",
     "CloseSessionRequestBody",
     "CommonRunObject",
@@ -339,7 +336,6 @@ __all__ = (
     "CreateBatchResponse",
     "CreateBulkActionResponse",
     "CreateEnvVarRequestBody",
-    "CreateProjectEnvvarV1Env",
     "CreateScheduleOptions",
     "CreateSessionRequestBody",
     "CreateSessionRequestBodyMetadata",
@@ -348,7 +344,6 @@ __all__ = (
     "CreatedSessionResponseBody",
     "DebounceOptions",
     "DebounceOptionsMode",
-    "DeleteProjectEnvvarV1Env",
     "DeleteScheduleResponse",
     "DeploymentSummary",
     "DeploymentSummaryErrorDataType0",
@@ -358,6 +353,7 @@ __all__ = (
     "EnvFilterEnvItem",
     "EnvVar",
     "EnvVarValue",
+    "EnvironmentSlug",
     "ErrorDetail",
     "ErrorListItem",
     "ErrorListItemStatus",
@@ -385,7 +381,6 @@ __all__ = (
     "GetDeploymentV1Response200Status",
     "GetDeploymentV1Response200WorkerType0",
     "GetDeploymentV1Response200WorkerType0TasksItem",
-    "GetProjectEnvvarV1Env",
     "GetQuerySchemaV1Response200",
     "GetQuerySchemaV1Response200TablesItem",
     "GetQuerySchemaV1Response200TablesItemColumnsItem",
@@ -425,7 +420,6 @@ __all__ = (
     "ListDeploymentsV1Status",
     "ListErrorsResult",
     "ListErrorsResultPagination",
-    "ListProjectEnvvarsV1Env",
     "ListQueuesResult",
     "ListQueuesResultPagination",
     "ListRunItem",
@@ -452,10 +446,6 @@ __all__ = (
     "QueueOptions",
     "QueueTypeName",
     "QueueTypeNameType",
-    "ReplayByFilter",
-    "ReplayByFilterAction",
-    "ReplayByRunIDs",
-    "ReplayByRunIDsAction",
     "ReplayRunV1Response200",
     "RescheduleRunRequestBody",
     "ResetIdempotencyKeyRequest",
@@ -505,7 +495,6 @@ __all__ = (
     "TriggerTaskOptionsMetadata",
     "TriggerTaskRequestBody",
     "TriggerTaskResponse",
-    "UpdateProjectEnvvarV1Env",
     "UpdateRunMetadataV1Body",
     "UpdateRunMetadataV1BodyMetadata",
     "UpdateRunMetadataV1Response200",
@@ -513,7 +502,6 @@ __all__ = (
     "UpdateScheduleOptions",
     "UpdateSessionRequestBody",
     "UpdateSessionRequestBodyMetadataType0",
-    "UploadProjectEnvvarsV1Env",
     "WaitpointTokenObject",
     "WaitpointTokenObjectStatus",
     "WhoAmIProject",

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.bulk_action_filter_status_type_0 import BulkActionFilterStatusType0
 from ..models.run_status import RunStatus
 from ..types import UNSET, Unset
 
@@ -20,7 +19,7 @@ T = TypeVar("T", bound="BulkActionFilter")
 
 @_attrs_define
 class BulkActionFilter:
-    status: BulkActionFilterStatusType0 | list[RunStatus] | Unset = UNSET
+    status: list[RunStatus] | RunStatus | Unset = UNSET
     task_identifier: list[str] | str | Unset = UNSET
     version: list[str] | str | Unset = UNSET
     from_: datetime.datetime | float | Unset = UNSET
@@ -42,7 +41,7 @@ class BulkActionFilter:
         status: list[str] | str | Unset
         if isinstance(self.status, Unset):
             status = UNSET
-        elif isinstance(self.status, BulkActionFilterStatusType0):
+        elif isinstance(self.status, RunStatus):
             status = self.status.value
         else:
             status = []
@@ -172,15 +171,13 @@ class BulkActionFilter:
 
         d = dict(src_dict)
 
-        def _parse_status(
-            data: object,
-        ) -> BulkActionFilterStatusType0 | list[RunStatus] | Unset:
+        def _parse_status(data: object) -> list[RunStatus] | RunStatus | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                status_type_0 = BulkActionFilterStatusType0(data)
+                status_type_0 = RunStatus(data)
 
                 return status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):

@@ -5,18 +5,21 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.cancel_by_filter import CancelByFilter
-from ...models.cancel_by_run_i_ds import CancelByRunIDs
+from ...models.bulk_cancel_by_filter import BulkCancelByFilter
+from ...models.bulk_cancel_by_run_ids import BulkCancelByRunIds
+from ...models.bulk_replay_by_filter import BulkReplayByFilter
+from ...models.bulk_replay_by_run_ids import BulkReplayByRunIds
 from ...models.create_bulk_action_response import CreateBulkActionResponse
 from ...models.error_response import ErrorResponse
-from ...models.replay_by_filter import ReplayByFilter
-from ...models.replay_by_run_i_ds import ReplayByRunIDs
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs,
+    body: BulkCancelByFilter
+    | BulkCancelByRunIds
+    | BulkReplayByFilter
+    | BulkReplayByRunIds,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -26,9 +29,9 @@ def _get_kwargs(
     }
 
     if (
-        isinstance(body, CancelByFilter)
-        or isinstance(body, CancelByRunIDs)
-        or isinstance(body, ReplayByFilter)
+        isinstance(body, BulkCancelByFilter)
+        or isinstance(body, BulkCancelByRunIds)
+        or isinstance(body, BulkReplayByFilter)
     ):
         _kwargs["json"] = body.to_dict()
     else:
@@ -98,12 +101,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs,
+    body: BulkCancelByFilter
+    | BulkCancelByRunIds
+    | BulkReplayByFilter
+    | BulkReplayByRunIds,
 ) -> Response[CreateBulkActionResponse | ErrorResponse]:
     """Cancel or replay many runs at once.
 
     Args:
-        body (CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs):
+        body (BulkCancelByFilter | BulkCancelByRunIds | BulkReplayByFilter | BulkReplayByRunIds):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -127,12 +133,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs,
+    body: BulkCancelByFilter
+    | BulkCancelByRunIds
+    | BulkReplayByFilter
+    | BulkReplayByRunIds,
 ) -> CreateBulkActionResponse | ErrorResponse | None:
     """Cancel or replay many runs at once.
 
     Args:
-        body (CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs):
+        body (BulkCancelByFilter | BulkCancelByRunIds | BulkReplayByFilter | BulkReplayByRunIds):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,12 +160,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs,
+    body: BulkCancelByFilter
+    | BulkCancelByRunIds
+    | BulkReplayByFilter
+    | BulkReplayByRunIds,
 ) -> Response[CreateBulkActionResponse | ErrorResponse]:
     """Cancel or replay many runs at once.
 
     Args:
-        body (CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs):
+        body (BulkCancelByFilter | BulkCancelByRunIds | BulkReplayByFilter | BulkReplayByRunIds):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -178,12 +190,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs,
+    body: BulkCancelByFilter
+    | BulkCancelByRunIds
+    | BulkReplayByFilter
+    | BulkReplayByRunIds,
 ) -> CreateBulkActionResponse | ErrorResponse | None:
     """Cancel or replay many runs at once.
 
     Args:
-        body (CancelByFilter | CancelByRunIDs | ReplayByFilter | ReplayByRunIDs):
+        body (BulkCancelByFilter | BulkCancelByRunIds | BulkReplayByFilter | BulkReplayByRunIds):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.create_env_var_request_body import CreateEnvVarRequestBody
-from ...models.create_project_envvar_v1_env import CreateProjectEnvvarV1Env
+from ...models.environment_slug import EnvironmentSlug
 from ...models.error_response import ErrorResponse
 from ...models.succeed_response import SucceedResponse
 from ...types import Response
@@ -15,7 +15,7 @@ from ...types import Response
 
 def _get_kwargs(
     project_ref: str,
-    env: CreateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     *,
     body: CreateEnvVarRequestBody,
 ) -> dict[str, Any]:
@@ -89,7 +89,7 @@ def _build_response(
 
 def sync_detailed(
     project_ref: str,
-    env: CreateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: CreateEnvVarRequestBody,
@@ -98,7 +98,7 @@ def sync_detailed(
 
     Args:
         project_ref (str):
-        env (CreateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         body (CreateEnvVarRequestBody):
 
     Raises:
@@ -124,7 +124,7 @@ def sync_detailed(
 
 def sync(
     project_ref: str,
-    env: CreateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: CreateEnvVarRequestBody,
@@ -133,7 +133,7 @@ def sync(
 
     Args:
         project_ref (str):
-        env (CreateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         body (CreateEnvVarRequestBody):
 
     Raises:
@@ -154,7 +154,7 @@ def sync(
 
 async def asyncio_detailed(
     project_ref: str,
-    env: CreateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: CreateEnvVarRequestBody,
@@ -163,7 +163,7 @@ async def asyncio_detailed(
 
     Args:
         project_ref (str):
-        env (CreateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         body (CreateEnvVarRequestBody):
 
     Raises:
@@ -187,7 +187,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     project_ref: str,
-    env: CreateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: CreateEnvVarRequestBody,
@@ -196,7 +196,7 @@ async def asyncio(
 
     Args:
         project_ref (str):
-        env (CreateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         body (CreateEnvVarRequestBody):
 
     Raises:

@@ -7,14 +7,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.env_var_value import EnvVarValue
+from ...models.environment_slug import EnvironmentSlug
 from ...models.error_response import ErrorResponse
-from ...models.get_project_envvar_v1_env import GetProjectEnvvarV1Env
 from ...types import Response
 
 
 def _get_kwargs(
     project_ref: str,
-    env: GetProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
 ) -> dict[str, Any]:
 
@@ -82,7 +82,7 @@ def _build_response(
 
 def sync_detailed(
     project_ref: str,
-    env: GetProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -91,7 +91,7 @@ def sync_detailed(
 
     Args:
         project_ref (str):
-        env (GetProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
 
     Raises:
@@ -117,7 +117,7 @@ def sync_detailed(
 
 def sync(
     project_ref: str,
-    env: GetProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -126,7 +126,7 @@ def sync(
 
     Args:
         project_ref (str):
-        env (GetProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
 
     Raises:
@@ -147,7 +147,7 @@ def sync(
 
 async def asyncio_detailed(
     project_ref: str,
-    env: GetProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -156,7 +156,7 @@ async def asyncio_detailed(
 
     Args:
         project_ref (str):
-        env (GetProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
 
     Raises:
@@ -180,7 +180,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     project_ref: str,
-    env: GetProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -189,7 +189,7 @@ async def asyncio(
 
     Args:
         project_ref (str):
-        env (GetProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
 
     Raises:

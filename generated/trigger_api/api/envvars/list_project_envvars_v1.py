@@ -7,14 +7,14 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.env_var import EnvVar
+from ...models.environment_slug import EnvironmentSlug
 from ...models.error_response import ErrorResponse
-from ...models.list_project_envvars_v1_env import ListProjectEnvvarsV1Env
 from ...types import Response
 
 
 def _get_kwargs(
     project_ref: str,
-    env: ListProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
 ) -> dict[str, Any]:
 
     _kwargs: dict[str, Any] = {
@@ -93,7 +93,7 @@ def _build_response(
 
 def sync_detailed(
     project_ref: str,
-    env: ListProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | list[EnvVar]]:
@@ -101,7 +101,7 @@ def sync_detailed(
 
     Args:
         project_ref (str):
-        env (ListProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +125,7 @@ def sync_detailed(
 
 def sync(
     project_ref: str,
-    env: ListProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | list[EnvVar] | None:
@@ -133,7 +133,7 @@ def sync(
 
     Args:
         project_ref (str):
-        env (ListProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,7 +152,7 @@ def sync(
 
 async def asyncio_detailed(
     project_ref: str,
-    env: ListProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | list[EnvVar]]:
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 
     Args:
         project_ref (str):
-        env (ListProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +182,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     project_ref: str,
-    env: ListProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
 ) -> ErrorResponse | list[EnvVar] | None:
@@ -190,7 +190,7 @@ async def asyncio(
 
     Args:
         project_ref (str):
-        env (ListProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -7,15 +7,15 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.env_var_value import EnvVarValue
+from ...models.environment_slug import EnvironmentSlug
 from ...models.error_response import ErrorResponse
 from ...models.succeed_response import SucceedResponse
-from ...models.update_project_envvar_v1_env import UpdateProjectEnvvarV1Env
 from ...types import Response
 
 
 def _get_kwargs(
     project_ref: str,
-    env: UpdateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     body: EnvVarValue,
@@ -91,7 +91,7 @@ def _build_response(
 
 def sync_detailed(
     project_ref: str,
-    env: UpdateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -101,7 +101,7 @@ def sync_detailed(
 
     Args:
         project_ref (str):
-        env (UpdateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
         body (EnvVarValue):
 
@@ -129,7 +129,7 @@ def sync_detailed(
 
 def sync(
     project_ref: str,
-    env: UpdateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -139,7 +139,7 @@ def sync(
 
     Args:
         project_ref (str):
-        env (UpdateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
         body (EnvVarValue):
 
@@ -162,7 +162,7 @@ def sync(
 
 async def asyncio_detailed(
     project_ref: str,
-    env: UpdateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -172,7 +172,7 @@ async def asyncio_detailed(
 
     Args:
         project_ref (str):
-        env (UpdateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
         body (EnvVarValue):
 
@@ -198,7 +198,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     project_ref: str,
-    env: UpdateProjectEnvvarV1Env,
+    env: EnvironmentSlug,
     name: str,
     *,
     client: AuthenticatedClient,
@@ -208,7 +208,7 @@ async def asyncio(
 
     Args:
         project_ref (str):
-        env (UpdateProjectEnvvarV1Env):
+        env (EnvironmentSlug):
         name (str):
         body (EnvVarValue):
 

@@ -6,16 +6,16 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.environment_slug import EnvironmentSlug
 from ...models.error_response import ErrorResponse
 from ...models.import_env_vars_request_body import ImportEnvVarsRequestBody
 from ...models.succeed_response import SucceedResponse
-from ...models.upload_project_envvars_v1_env import UploadProjectEnvvarsV1Env
 from ...types import Response
 
 
 def _get_kwargs(
     project_ref: str,
-    env: UploadProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     body: ImportEnvVarsRequestBody,
 ) -> dict[str, Any]:
@@ -89,7 +89,7 @@ def _build_response(
 
 def sync_detailed(
     project_ref: str,
-    env: UploadProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: ImportEnvVarsRequestBody,
@@ -98,7 +98,7 @@ def sync_detailed(
 
     Args:
         project_ref (str):
-        env (UploadProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
         body (ImportEnvVarsRequestBody):
 
     Raises:
@@ -124,7 +124,7 @@ def sync_detailed(
 
 def sync(
     project_ref: str,
-    env: UploadProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: ImportEnvVarsRequestBody,
@@ -133,7 +133,7 @@ def sync(
 
     Args:
         project_ref (str):
-        env (UploadProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
         body (ImportEnvVarsRequestBody):
 
     Raises:
@@ -154,7 +154,7 @@ def sync(
 
 async def asyncio_detailed(
     project_ref: str,
-    env: UploadProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: ImportEnvVarsRequestBody,
@@ -163,7 +163,7 @@ async def asyncio_detailed(
 
     Args:
         project_ref (str):
-        env (UploadProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
         body (ImportEnvVarsRequestBody):
 
     Raises:
@@ -187,7 +187,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     project_ref: str,
-    env: UploadProjectEnvvarsV1Env,
+    env: EnvironmentSlug,
     *,
     client: AuthenticatedClient,
     body: ImportEnvVarsRequestBody,
@@ -196,7 +196,7 @@ async def asyncio(
 
     Args:
         project_ref (str):
-        env (UploadProjectEnvvarsV1Env):
+        env (EnvironmentSlug):
         body (ImportEnvVarsRequestBody):
 
     Raises:

@@ -1,4 +1,3 @@
-import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -20,8 +19,8 @@ def _get_kwargs(
     filteridempotency_key: str | Unset = UNSET,
     filtertags: str | Unset = UNSET,
     filtercreated_atperiod: str | Unset = UNSET,
-    filtercreated_atfrom: datetime.datetime | Unset = UNSET,
-    filtercreated_atto: datetime.datetime | Unset = UNSET,
+    filtercreated_atfrom: str | Unset = UNSET,
+    filtercreated_atto: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -40,15 +39,9 @@ def _get_kwargs(
 
     params["filter[createdAt][period]"] = filtercreated_atperiod
 
-    json_filtercreated_atfrom: str | Unset = UNSET
-    if not isinstance(filtercreated_atfrom, Unset):
-        json_filtercreated_atfrom = filtercreated_atfrom.isoformat()
-    params["filter[createdAt][from]"] = json_filtercreated_atfrom
+    params["filter[createdAt][from]"] = filtercreated_atfrom
 
-    json_filtercreated_atto: str | Unset = UNSET
-    if not isinstance(filtercreated_atto, Unset):
-        json_filtercreated_atto = filtercreated_atto.isoformat()
-    params["filter[createdAt][to]"] = json_filtercreated_atto
+    params["filter[createdAt][to]"] = filtercreated_atto
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -121,8 +114,8 @@ def sync_detailed(
     filteridempotency_key: str | Unset = UNSET,
     filtertags: str | Unset = UNSET,
     filtercreated_atperiod: str | Unset = UNSET,
-    filtercreated_atfrom: datetime.datetime | Unset = UNSET,
-    filtercreated_atto: datetime.datetime | Unset = UNSET,
+    filtercreated_atfrom: str | Unset = UNSET,
+    filtercreated_atto: str | Unset = UNSET,
 ) -> Response[ErrorResponse | ListWaitpointTokensResult]:
     """Waitpoint tokens, newest first.
 
@@ -134,8 +127,8 @@ def sync_detailed(
         filteridempotency_key (str | Unset):
         filtertags (str | Unset):
         filtercreated_atperiod (str | Unset):
-        filtercreated_atfrom (datetime.datetime | Unset):
-        filtercreated_atto (datetime.datetime | Unset):
+        filtercreated_atfrom (str | Unset):
+        filtercreated_atto (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,8 +167,8 @@ def sync(
     filteridempotency_key: str | Unset = UNSET,
     filtertags: str | Unset = UNSET,
     filtercreated_atperiod: str | Unset = UNSET,
-    filtercreated_atfrom: datetime.datetime | Unset = UNSET,
-    filtercreated_atto: datetime.datetime | Unset = UNSET,
+    filtercreated_atfrom: str | Unset = UNSET,
+    filtercreated_atto: str | Unset = UNSET,
 ) -> ErrorResponse | ListWaitpointTokensResult | None:
     """Waitpoint tokens, newest first.
 
@@ -187,8 +180,8 @@ def sync(
         filteridempotency_key (str | Unset):
         filtertags (str | Unset):
         filtercreated_atperiod (str | Unset):
-        filtercreated_atfrom (datetime.datetime | Unset):
-        filtercreated_atto (datetime.datetime | Unset):
+        filtercreated_atfrom (str | Unset):
+        filtercreated_atto (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,8 +215,8 @@ async def asyncio_detailed(
     filteridempotency_key: str | Unset = UNSET,
     filtertags: str | Unset = UNSET,
     filtercreated_atperiod: str | Unset = UNSET,
-    filtercreated_atfrom: datetime.datetime | Unset = UNSET,
-    filtercreated_atto: datetime.datetime | Unset = UNSET,
+    filtercreated_atfrom: str | Unset = UNSET,
+    filtercreated_atto: str | Unset = UNSET,
 ) -> Response[ErrorResponse | ListWaitpointTokensResult]:
     """Waitpoint tokens, newest first.
 
@@ -235,8 +228,8 @@ async def asyncio_detailed(
         filteridempotency_key (str | Unset):
         filtertags (str | Unset):
         filtercreated_atperiod (str | Unset):
-        filtercreated_atfrom (datetime.datetime | Unset):
-        filtercreated_atto (datetime.datetime | Unset):
+        filtercreated_atfrom (str | Unset):
+        filtercreated_atto (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,8 +266,8 @@ async def asyncio(
     filteridempotency_key: str | Unset = UNSET,
     filtertags: str | Unset = UNSET,
     filtercreated_atperiod: str | Unset = UNSET,
-    filtercreated_atfrom: datetime.datetime | Unset = UNSET,
-    filtercreated_atto: datetime.datetime | Unset = UNSET,
+    filtercreated_atfrom: str | Unset = UNSET,
+    filtercreated_atto: str | Unset = UNSET,
 ) -> ErrorResponse | ListWaitpointTokensResult | None:
     """Waitpoint tokens, newest first.
 
@@ -286,8 +279,8 @@ async def asyncio(
         filteridempotency_key (str | Unset):
         filtertags (str | Unset):
         filtercreated_atperiod (str | Unset):
-        filtercreated_atfrom (datetime.datetime | Unset):
-        filtercreated_atto (datetime.datetime | Unset):
+        filtercreated_atfrom (str | Unset):
+        filtercreated_atto (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class UploadProjectEnvvarsV1Env(StrEnum):
+class EnvironmentSlug(StrEnum):
     DEV = "dev"
     PREVIEW = "preview"
     PROD = "prod"

@@ -1,67 +1,69 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.cancel_by_filter_action import CancelByFilterAction
+from ..models.bulk_replay_by_run_ids_action import BulkReplayByRunIdsAction
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.bulk_action_filter import BulkActionFilter
-
-
-T = TypeVar("T", bound="CancelByFilter")
+T = TypeVar("T", bound="BulkReplayByRunIds")
 
 
 @_attrs_define
-class CancelByFilter:
-    action: CancelByFilterAction
-    filter_: BulkActionFilter
+class BulkReplayByRunIds:
+    action: BulkReplayByRunIdsAction
+    run_ids: list[str]
     name: str | Unset = UNSET
+    target_region: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action.value
 
-        filter_ = self.filter_.to_dict()
+        run_ids = self.run_ids
 
         name = self.name
+
+        target_region = self.target_region
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "action": action,
-                "filter": filter_,
+                "runIds": run_ids,
             }
         )
         if name is not UNSET:
             field_dict["name"] = name
+        if target_region is not UNSET:
+            field_dict["targetRegion"] = target_region
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bulk_action_filter import BulkActionFilter
-
         d = dict(src_dict)
-        action = CancelByFilterAction(d.pop("action"))
+        action = BulkReplayByRunIdsAction(d.pop("action"))
 
-        filter_ = BulkActionFilter.from_dict(d.pop("filter"))
+        run_ids = cast(list[str], d.pop("runIds"))
 
         name = d.pop("name", UNSET)
 
-        cancel_by_filter = cls(
+        target_region = d.pop("targetRegion", UNSET)
+
+        bulk_replay_by_run_ids = cls(
             action=action,
-            filter_=filter_,
+            run_ids=run_ids,
             name=name,
+            target_region=target_region,
         )
 
-        cancel_by_filter.additional_properties = d
-        return cancel_by_filter
+        bulk_replay_by_run_ids.additional_properties = d
+        return bulk_replay_by_run_ids
 
     @property
     def additional_keys(self) -> list[str]:

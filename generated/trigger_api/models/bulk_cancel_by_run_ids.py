@@ -6,15 +6,15 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.cancel_by_run_i_ds_action import CancelByRunIDsAction
+from ..models.bulk_cancel_by_run_ids_action import BulkCancelByRunIdsAction
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="CancelByRunIDs")
+T = TypeVar("T", bound="BulkCancelByRunIds")
 
 
 @_attrs_define
-class CancelByRunIDs:
-    action: CancelByRunIDsAction
+class BulkCancelByRunIds:
+    action: BulkCancelByRunIdsAction
     run_ids: list[str]
     name: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -42,20 +42,20 @@ class CancelByRunIDs:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        action = CancelByRunIDsAction(d.pop("action"))
+        action = BulkCancelByRunIdsAction(d.pop("action"))
 
         run_ids = cast(list[str], d.pop("runIds"))
 
         name = d.pop("name", UNSET)
 
-        cancel_by_run_i_ds = cls(
+        bulk_cancel_by_run_ids = cls(
             action=action,
             run_ids=run_ids,
             name=name,
         )
 
-        cancel_by_run_i_ds.additional_properties = d
-        return cancel_by_run_i_ds
+        bulk_cancel_by_run_ids.additional_properties = d
+        return bulk_cancel_by_run_ids
 
     @property
     def additional_keys(self) -> list[str]:

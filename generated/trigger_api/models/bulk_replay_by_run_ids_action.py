@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReplayByFilterAction(StrEnum):
+class BulkReplayByRunIdsAction(StrEnum):
     REPLAY = "replay"
 
     def __str__(self) -> str:

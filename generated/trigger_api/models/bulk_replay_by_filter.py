@@ -6,19 +6,19 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.replay_by_filter_action import ReplayByFilterAction
+from ..models.bulk_replay_by_filter_action import BulkReplayByFilterAction
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.bulk_action_filter import BulkActionFilter
 
 
-T = TypeVar("T", bound="ReplayByFilter")
+T = TypeVar("T", bound="BulkReplayByFilter")
 
 
 @_attrs_define
-class ReplayByFilter:
-    action: ReplayByFilterAction
+class BulkReplayByFilter:
+    action: BulkReplayByFilterAction
     filter_: BulkActionFilter
     name: str | Unset = UNSET
     target_region: str | Unset = UNSET
@@ -53,7 +53,7 @@ class ReplayByFilter:
         from ..models.bulk_action_filter import BulkActionFilter
 
         d = dict(src_dict)
-        action = ReplayByFilterAction(d.pop("action"))
+        action = BulkReplayByFilterAction(d.pop("action"))
 
         filter_ = BulkActionFilter.from_dict(d.pop("filter"))
 
@@ -61,15 +61,15 @@ class ReplayByFilter:
 
         target_region = d.pop("targetRegion", UNSET)
 
-        replay_by_filter = cls(
+        bulk_replay_by_filter = cls(
             action=action,
             filter_=filter_,
             name=name,
             target_region=target_region,
         )
 
-        replay_by_filter.additional_properties = d
-        return replay_by_filter
+        bulk_replay_by_filter.additional_properties = d
+        return bulk_replay_by_filter
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,69 +1,67 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.replay_by_run_i_ds_action import ReplayByRunIDsAction
+from ..models.bulk_cancel_by_filter_action import BulkCancelByFilterAction
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ReplayByRunIDs")
+if TYPE_CHECKING:
+    from ..models.bulk_action_filter import BulkActionFilter
+
+
+T = TypeVar("T", bound="BulkCancelByFilter")
 
 
 @_attrs_define
-class ReplayByRunIDs:
-    action: ReplayByRunIDsAction
-    run_ids: list[str]
+class BulkCancelByFilter:
+    action: BulkCancelByFilterAction
+    filter_: BulkActionFilter
     name: str | Unset = UNSET
-    target_region: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         action = self.action.value
 
-        run_ids = self.run_ids
+        filter_ = self.filter_.to_dict()
 
         name = self.name
-
-        target_region = self.target_region
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "action": action,
-                "runIds": run_ids,
+                "filter": filter_,
             }
         )
         if name is not UNSET:
             field_dict["name"] = name
-        if target_region is not UNSET:
-            field_dict["targetRegion"] = target_region
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        d = dict(src_dict)
-        action = ReplayByRunIDsAction(d.pop("action"))
+        from ..models.bulk_action_filter import BulkActionFilter
 
-        run_ids = cast(list[str], d.pop("runIds"))
+        d = dict(src_dict)
+        action = BulkCancelByFilterAction(d.pop("action"))
+
+        filter_ = BulkActionFilter.from_dict(d.pop("filter"))
 
         name = d.pop("name", UNSET)
 
-        target_region = d.pop("targetRegion", UNSET)
-
-        replay_by_run_i_ds = cls(
+        bulk_cancel_by_filter = cls(
             action=action,
-            run_ids=run_ids,
+            filter_=filter_,
             name=name,
-            target_region=target_region,
         )
 
-        replay_by_run_i_ds.additional_properties = d
-        return replay_by_run_i_ds
+        bulk_cancel_by_filter.additional_properties = d
+        return bulk_cancel_by_filter
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CancelByFilterAction(StrEnum):
+class BulkCancelByFilterAction(StrEnum):
     CANCEL = "cancel"
 
     def __str__(self) -> str:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ReplayByRunIDsAction(StrEnum):
+class BulkReplayByFilterAction(StrEnum):
     REPLAY = "replay"
 
     def __str__(self) -> str:

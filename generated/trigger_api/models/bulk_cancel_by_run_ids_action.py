@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CancelByRunIDsAction(StrEnum):
+class BulkCancelByRunIdsAction(StrEnum):
     CANCEL = "cancel"
 
     def __str__(self) -> str:

@@ -1,0 +1,90 @@
+"""client.deployments: list, inspect and promote deployments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from trigger_api.api.deployments import (
+    get_current_deployment_v1,
+    get_deployment_v1,
+    get_latest_deployment_v1,
+    list_deployments_v1,
+    promote_deployment_v1,
+)
+from trigger_api.models.deployment_summary import DeploymentSummary
+from trigger_api.models.get_deployment_v1_response_200 import GetDeploymentV1Response200
+from trigger_api.models.list_deployments_v1_response_200_data_item import ListDeploymentsV1Response200DataItem
+from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Status
+from trigger_api.models.promote_deployment_v1_response_200 import PromoteDeploymentV1Response200
+from trigger_api.types import UNSET
+
+from .. import _validate as check
+from .._base import SyncResource
+from .._pagination import SyncPaginator
+from ..errors import InvalidInputError
+from ..models import Page
+from .query import _iso
+
+DEPLOYMENT_STATUSES = tuple(s.value for s in ListDeploymentsV1Status)
+
+
+def _page(data: Any) -> Page[ListDeploymentsV1Response200DataItem]:
+    pagination = data.get("pagination") or {}
+    return Page(
+        data=[ListDeploymentsV1Response200DataItem.from_dict(item) for item in data["data"]],
+        next_cursor=pagination.get("next"),
+    )
+
+
+class Deployments(SyncResource):
+    def list(
+        self,
+        *,
+        status: str | None = None,
+        period: str | None = None,
+        from_: datetime | str | None = None,
+        to: datetime | str | None = None,
+        page_size: int | None = None,
+        limit: int | None = None,
+    ) -> SyncPaginator[ListDeploymentsV1Response200DataItem]:
+        """GET /api/v1/deployments, newest first, page after page."""
+        params: dict[str, Any] = {}
+        if status is not None:
+            if status not in DEPLOYMENT_STATUSES:
+                raise InvalidInputError(f"status={status!r} must be one of {', '.join(DEPLOYMENT_STATUSES)}")
+            params["status"] = ListDeploymentsV1Status(status)
+        if period is not None:
+            params["period"] = check.period(period)
+        if from_ is not None:
+            params["from_"] = _iso(from_, "from_")
+        if to is not None:
+            params["to"] = _iso(to, "to")
+        if page_size is not None:
+            params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
+
+        def fetch(cursor: Any) -> Page[ListDeploymentsV1Response200DataItem]:
+            after = UNSET if cursor is None else cursor
+            return self._request(list_deployments_v1._get_kwargs, _page, pageafter=after, **params)
+
+        return SyncPaginator(fetch, limit=limit)
+
+    def retrieve(self, deployment_id: str) -> GetDeploymentV1Response200:
+        deployment_id = check.identifier(deployment_id, "deployment_id")
+        return self._request(
+            get_deployment_v1._get_kwargs, GetDeploymentV1Response200.from_dict, deployment_id=deployment_id
+        )
+
+    def latest(self) -> DeploymentSummary:
+        return self._request(get_latest_deployment_v1._get_kwargs, DeploymentSummary.from_dict)
+
+    def current(self) -> DeploymentSummary:
+        """The deployment currently promoted in this environment."""
+        return self._request(get_current_deployment_v1._get_kwargs, DeploymentSummary.from_dict)
+
+    def promote(self, version: str) -> PromoteDeploymentV1Response200:
+        """POST /api/v1/deployments/{version}/promote (looked up by version, e.g. "20250101.1")."""
+        version = check.identifier(version, "version")
+        return self._request(
+            promote_deployment_v1._get_kwargs, PromoteDeploymentV1Response200.from_dict, version=version
+        )

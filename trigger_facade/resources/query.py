@@ -1,0 +1,81 @@
+"""client.query: TRQL queries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from trigger_api.api.query import execute_query_v1, get_query_schema_v1, list_dashboards_v1
+from trigger_api.models.execute_query_request_body import ExecuteQueryRequestBody
+from trigger_api.models.get_query_schema_v1_response_200 import GetQuerySchemaV1Response200
+from trigger_api.models.list_dashboards_v1_response_200 import ListDashboardsV1Response200
+
+from .. import _validate as check
+from .._base import SyncResource
+from ..errors import InvalidInputError
+
+SCOPES = ("environment", "project", "organization")
+
+
+def _iso(value: datetime | str, argument: str) -> str:
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise InvalidInputError(f"{argument} is a naive datetime; pass an aware one (with tzinfo)")
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            datetime.fromisoformat(value)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise InvalidInputError(f"{argument} must be an aware datetime or an ISO-8601 string, got {value!r}")
+
+
+def _results(data: Any) -> list[dict[str, Any]] | str:
+    """JSON rows as dicts, or the CSV text."""
+    if data.get("format") == "csv":
+        return str(data["results"])
+    if data.get("format") != "json" or not isinstance(data.get("results"), list):
+        raise TypeError("expected {format: json|csv, results: ...}")
+    return [dict(row) for row in data["results"]]
+
+
+class Query(SyncResource):
+    def execute(
+        self,
+        query: str,
+        *,
+        scope: Literal["environment", "project", "organization"] = "environment",
+        period: str | None = None,
+        from_: datetime | str | None = None,
+        to: datetime | str | None = None,
+        format: Literal["json", "csv"] = "json",
+    ) -> Any:
+        """POST /api/v1/query: rows as a list of dicts (format="json") or the CSV text (format="csv").
+
+        A query the server cannot run raises BadRequestError with the server's message.
+        """
+        if not isinstance(query, str) or not query.strip():
+            raise InvalidInputError("query must be a non-empty TRQL string, e.g. 'SELECT run_id FROM runs LIMIT 10'")
+        if scope not in SCOPES:
+            raise InvalidInputError(f"scope={scope!r} must be one of {', '.join(SCOPES)}")
+        if format not in ("json", "csv"):
+            raise InvalidInputError(f"format={format!r} must be 'json' or 'csv'")
+        body: dict[str, Any] = {"query": query, "scope": scope, "format": format}
+        if period is not None:
+            if from_ is not None or to is not None:
+                raise InvalidInputError("period cannot be combined with from_/to")
+            body["period"] = check.period(period)
+        if from_ is not None:
+            body["from"] = _iso(from_, "from_")
+        if to is not None:
+            body["to"] = _iso(to, "to")
+        return self._request(execute_query_v1._get_kwargs, _results, body=ExecuteQueryRequestBody.from_dict(body))
+
+    def schema(self) -> GetQuerySchemaV1Response200:
+        """GET /api/v1/query/schema: the tables and columns TRQL can read."""
+        return self._request(get_query_schema_v1._get_kwargs, GetQuerySchemaV1Response200.from_dict)
+
+    def dashboards(self) -> ListDashboardsV1Response200:
+        return self._request(list_dashboards_v1._get_kwargs, ListDashboardsV1Response200.from_dict)

@@ -1,0 +1,191 @@
+"""client.waitpoints: tokens a run can wait for, completed by your code or through a callback URL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+import attrs
+import httpx
+from trigger_api.api.waitpoints import (
+    complete_waitpoint_token_callback_v1,
+    complete_waitpoint_token_v1,
+    create_waitpoint_token_v1,
+    list_waitpoint_tokens_v1,
+    retrieve_waitpoint_token_v1,
+)
+from trigger_api.models.complete_waitpoint_token_callback_v1_body import CompleteWaitpointTokenCallbackV1Body
+from trigger_api.models.complete_waitpoint_token_request import CompleteWaitpointTokenRequest
+from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTokenRequest
+from trigger_api.models.waitpoint_token_object import WaitpointTokenObject
+from trigger_api.types import UNSET
+
+from .. import _validate as check
+from .._base import SyncResource, anonymous, parse_response
+from .._packets import decode_io
+from .._pagination import SyncPaginator
+from .._payload import to_json_value
+from ..durations import to_idempotency_key_ttl, to_timeout
+from ..errors import InvalidInputError
+from ..models import Page
+
+TOKEN_STATUSES = ("WAITING", "COMPLETED", "TIMED_OUT")
+
+
+@attrs.frozen
+class WaitpointToken:
+    """A waitpoint token. `url` is its callback URL: POSTing JSON there completes it, with no key needed."""
+
+    id: str
+    url: str
+    status: str | None = None
+    is_cached: bool = False
+    output: Any = None  # decoded (JSON, or the value of superjson's "json" part)
+    output_is_error: bool = False
+    model: WaitpointTokenObject | None = attrs.field(default=None, repr=False, eq=False)
+    public_access_token: str | None = attrs.field(default=None, repr=False)
+
+    @classmethod
+    def from_model(cls, model: WaitpointTokenObject) -> WaitpointToken:
+        output = model.output if isinstance(model.output, str) else None
+        output_type = model.output_type if isinstance(model.output_type, str) else None
+        return cls(
+            id=model.id,
+            url=model.url,
+            status=str(model.status),
+            output=None if output is None else decode_io(output, output_type),
+            output_is_error=model.output_is_error is True,
+            model=model,
+        )
+
+
+def _token(data: Any) -> WaitpointToken:
+    return WaitpointToken.from_model(WaitpointTokenObject.from_dict(data))
+
+
+def _token_page(data: Any) -> Page[WaitpointToken]:
+    pagination = data.get("pagination") or {}
+    return Page(
+        data=[_token(item) for item in data["data"]],
+        next_cursor=pagination.get("next"),
+        previous_cursor=pagination.get("previous"),
+    )
+
+
+def _ignore(data: Any) -> None:
+    return None
+
+
+def callback_parts(url: str) -> tuple[str, str]:
+    """(waitpoint id, hash) from a token's callback URL."""
+    parts = httpx.URL(url).path.strip("/").split("/")
+    if len(parts) != 7 or parts[:4] != ["api", "v1", "waitpoints", "tokens"] or parts[5] != "callback":
+        raise InvalidInputError(
+            f"url={url!r} is not a waitpoint callback URL (.../api/v1/waitpoints/tokens/ID/callback/HASH)"
+        )
+    return parts[4], parts[6]
+
+
+class Waitpoints(SyncResource):
+    def create_token(
+        self,
+        *,
+        timeout: str | datetime | timedelta | None = None,
+        idempotency_key: str | None = None,
+        idempotency_key_ttl: str | timedelta | None = None,
+        tags: str | Sequence[str] | None = None,
+    ) -> WaitpointToken:
+        """POST /api/v1/waitpoints/tokens. The idempotency key is sent as given (the server does not hash it)."""
+        body: dict[str, Any] = {}
+        if idempotency_key is not None:
+            body["idempotencyKey"] = check.identifier(idempotency_key, "idempotency_key")
+            if len(idempotency_key) > 2048:
+                raise InvalidInputError("idempotency_key is longer than 2048 characters")
+        if idempotency_key_ttl is not None:
+            if idempotency_key is None:
+                raise InvalidInputError("idempotency_key_ttl needs an idempotency_key")
+            body["idempotencyKeyTTL"] = to_idempotency_key_ttl(idempotency_key_ttl)
+        if timeout is not None:
+            body["timeout"] = to_timeout(timeout)
+        if tags is not None:
+            body["tags"] = check.tags(tags)
+        response = self._call(create_waitpoint_token_v1._get_kwargs, body=CreateWaitpointTokenRequest.from_dict(body))
+        token = response.headers.get("x-trigger-jwt")
+
+        def parse(data: Any) -> WaitpointToken:
+            return WaitpointToken(
+                id=str(data["id"]),
+                url=str(data["url"]),
+                status="WAITING",
+                is_cached=bool(data["isCached"]),
+                public_access_token=token,
+            )
+
+        return parse_response(response, parse)
+
+    def list_tokens(
+        self,
+        *,
+        status: str | Sequence[str] | None = None,
+        idempotency_key: str | None = None,
+        tags: str | Sequence[str] | None = None,
+        period: str | None = None,
+        created_after: datetime | int | None = None,
+        created_before: datetime | int | None = None,
+        page_size: int | None = None,
+        limit: int | None = None,
+    ) -> SyncPaginator[WaitpointToken]:
+        """GET /api/v1/waitpoints/tokens, newest first, page after page."""
+        params: dict[str, Any] = {}
+        if status is not None:
+            statuses = [status] if isinstance(status, str) else list(status)
+            bad = [s for s in statuses if s not in TOKEN_STATUSES]
+            if bad or not statuses:
+                raise InvalidInputError(
+                    f"status has unknown token statuses {bad}; accepted: {', '.join(TOKEN_STATUSES)}"
+                )
+            params["filterstatus"] = ",".join(statuses)
+        if idempotency_key is not None:
+            params["filteridempotency_key"] = check.identifier(idempotency_key, "idempotency_key")
+        if tags is not None:
+            params["filtertags"] = check.comma_list(tags, "tags")
+        if period is not None:
+            params["filtercreated_atperiod"] = check.period(period)
+        if created_after is not None:
+            params["filtercreated_atfrom"] = check.epoch_ms(created_after, "created_after")
+        if created_before is not None:
+            params["filtercreated_atto"] = check.epoch_ms(created_before, "created_before")
+        if page_size is not None:
+            params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
+
+        def fetch(cursor: Any) -> Page[WaitpointToken]:
+            after = UNSET if cursor is None else cursor
+            return self._request(list_waitpoint_tokens_v1._get_kwargs, _token_page, pageafter=after, **params)
+
+        return SyncPaginator(fetch, limit=limit)
+
+    def retrieve_token(self, token_id: str) -> WaitpointToken:
+        """GET /api/v1/waitpoints/tokens/{id}, with its output decoded once completed."""
+        token_id = check.identifier(token_id, "token_id")
+        return self._request(retrieve_waitpoint_token_v1._get_kwargs, _token, waitpoint_id=token_id)
+
+    def complete_token(self, token_id: str, data: Any = None) -> None:
+        """POST .../{id}/complete with {"data": data} (the server ignores an `output` field)."""
+        token_id = check.identifier(token_id, "token_id")
+        body = CompleteWaitpointTokenRequest.from_dict({"data": to_json_value(data, argument="data")})
+        self._request(complete_waitpoint_token_v1._get_kwargs, _ignore, waitpoint_id=token_id, body=body)
+
+    def complete_token_by_url(self, url: str, data: Any = None) -> None:
+        """POST to a token's callback URL: what an outside system does; sent without the key."""
+        token_id, callback_hash = callback_parts(url)
+        value = to_json_value(data if data is not None else {}, argument="data")
+        if not isinstance(value, dict):
+            raise InvalidInputError("data for a callback URL must be a JSON object (a dict)")
+        self._request(
+            anonymous(complete_waitpoint_token_callback_v1._get_kwargs),
+            _ignore,
+            waitpoint_id=token_id,
+            callback_hash=callback_hash,
+            body=CompleteWaitpointTokenCallbackV1Body.from_dict(value),
+        )
