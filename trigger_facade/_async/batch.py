@@ -10,12 +10,16 @@ from datetime import timedelta
 from typing import Any
 
 from trigger_api.api.batches import get_batch_results_v1, retrieve_batch_v2
+from trigger_api.api.runs import list_runs_v1
 from trigger_api.models.get_batch_results_v1_response_200 import GetBatchResultsV1Response200
 from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Response
+from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
 from trigger_facade._async._batching import AsyncBatchingResource
-from trigger_facade.models import BatchHandle
+from trigger_facade.errors import RunWaitTimeoutError
+from trigger_facade.models import BatchHandle, Run
+from trigger_facade.resources.runs import parse_run_page
 
 
 class AsyncBatch(AsyncBatchingResource):
@@ -42,3 +46,37 @@ class AsyncBatch(AsyncBatchingResource):
         return await self._request(
             get_batch_results_v1._get_kwargs, GetBatchResultsV1Response200.from_dict, batch_id=batch_id
         )
+
+    async def wait(
+        self, batch_id: str, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0
+    ) -> list[Run]:
+        """Poll until every run of the batch is terminal; return them (newest first).
+
+        Raises RunWaitTimeoutError after `timeout` seconds (the runs go on).
+        """
+        batch_id = check.identifier(batch_id, "batch_id")
+        clock = self._state.clock
+        deadline = clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
+        interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
+        expected = await self._request(
+            retrieve_batch_v2._get_kwargs, RetrieveBatchV2Response.from_dict, batch_id=batch_id
+        )
+        while True:
+            runs: list[Run] = []
+            cursor: Any = UNSET
+            while True:
+                page = await self._request(
+                    list_runs_v1._get_kwargs, parse_run_page, filterbatch=batch_id, pagesize=100, pageafter=cursor
+                )
+                runs.extend(page.data)
+                if page.next_cursor is None:
+                    break
+                cursor = page.next_cursor
+            if len(runs) >= expected.run_count and all((run.is_terminal for run in runs)):
+                return runs
+            left = deadline - clock.monotonic()
+            if left <= 0:
+                done = sum((run.is_terminal for run in runs))
+                raise RunWaitTimeoutError(batch_id, timeout, f"{done} of {expected.run_count} runs finished")
+            await self._sleep(min(interval, left))
+            interval = min(max_poll_interval, max(interval * 1.5, 0.1))

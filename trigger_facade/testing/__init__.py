@@ -1,5 +1,26 @@
-"""Tools for testing code that uses trigger-facade."""
+"""A local Trigger.dev for tests and demos.
+
+    from trigger_facade.testing import FakeTrigger
+    fake = FakeTrigger()
+    fake.task("resize-image", lambda payload: {"ok": True})
+    client = fake.client()                       # in-process, no sockets
+    with fake.serve() as url:                    # or over real HTTP on loopback
+        client = TriggerClient(secret_key=fake.secret_key, base_url=url)
+
+`python -m trigger_facade.testing serve --port 0` serves one from the command line.
+"""
 
 from ._clock import FakeClock
+from ._fake import DEFAULT_PERSONAL_TOKEN, DEFAULT_PROJECT_REF, DEFAULT_SECRET_KEY, FakeTransport, FakeTrigger
+from ._faults import Faults, TokenBucket
 
-__all__ = ["FakeClock"]
+__all__ = [
+    "DEFAULT_PERSONAL_TOKEN",
+    "DEFAULT_PROJECT_REF",
+    "DEFAULT_SECRET_KEY",
+    "FakeClock",
+    "FakeTransport",
+    "FakeTrigger",
+    "Faults",
+    "TokenBucket",
+]
