@@ -6,14 +6,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from trigger_api.models.machine_preset import MachinePreset
 from trigger_api.models.run_status import RunStatus
 
 from . import durations
 from ._payload import encode
 from .errors import InvalidInputError
 
-MACHINES = tuple(m.value for m in MachinePreset)
+# smallest first, for messages; tests tie this list to the spec's MachinePreset enum
+MACHINES = ("micro", "small-1x", "small-2x", "medium-1x", "medium-2x", "large-1x", "large-2x")
 RUN_STATUSES = frozenset(s.value for s in RunStatus)
 ENV_SLUGS = {"dev": "dev", "staging": "staging", "stg": "stg", "prod": "prod", "preview": "preview"}
 MAX_TAGS = 10
@@ -27,6 +27,9 @@ def identifier(value: Any, argument: str) -> str:
         raise InvalidInputError(f"{argument} must be a non-empty string, got {value!r}")
     if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
         raise InvalidInputError(f"{argument}={value!r} must not contain control characters")
+    if value in (".", ".."):
+        # percent-encoding leaves dots alone and URL normalisation would drop the segment
+        raise InvalidInputError(f"{argument}={value!r} would be read as a path step, not an id")
     return value
 
 

@@ -24,9 +24,9 @@ class QueueRef:
 
 
 def _name(value: object, argument: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"{argument} must be a non-empty string, got {value!r}")
-    return value
+    from ._validate import identifier
+
+    return identifier(value, argument)
 
 
 def queue_identity(queue: str | QueueRef, argument: str = "queue") -> tuple[str, str]:
