@@ -11,7 +11,7 @@ from . import idempotency_keys
 from .durations import parse_duration, to_delay, to_idempotency_key_ttl, to_ttl
 from .errors import InvalidInputError
 
-OPTION_NAMES = (
+OPTION_NAMES: tuple[str, ...] = (
     "delay",
     "ttl",
     "idempotency_key",
@@ -29,6 +29,9 @@ OPTION_NAMES = (
     "version",
     "test",
 )
+
+
+_OPTION_SET = frozenset(OPTION_NAMES)
 
 
 def _debounce(value: Any, argument: str) -> dict[str, Any]:
@@ -134,9 +137,9 @@ def options_from_mapping(value: Any, where: str) -> dict[str, Any]:
     """Options given as a dict (batch items): the same snake_case names as trigger()'s keywords."""
     if value is None:
         return {}
-    if not isinstance(value, Mapping):
+    if not isinstance(value, dict) and not isinstance(value, Mapping):
         raise InvalidInputError(f"{where}options must be a dict of trigger options, got {type(value).__name__}")
-    unknown = set(value) - set(OPTION_NAMES)
+    unknown = value.keys() - _OPTION_SET
     if unknown:
         raise InvalidInputError(
             f"{where}options has unknown names {sorted(unknown)}; accepted: {', '.join(OPTION_NAMES)}"

@@ -32,9 +32,21 @@ def to_json_value(value: Any, *, argument: str) -> Any:
         ) from None
 
 
+# one encoder for every call: json.dumps with non-default options builds a new one each time
+_ENCODER = json.JSONEncoder(default=_default, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
 def dumps(value: Any) -> str:
     """Compact JSON; NaN and Infinity are refused (they are not JSON)."""
-    return json.dumps(value, default=_default, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return _ENCODER.encode(value)
+
+
+def utf8_length_at_least(text: str, limit: int) -> int | None:
+    """The UTF-8 size of `text` if it may reach `limit` bytes, else None (without encoding short text)."""
+    if len(text) * 4 < limit:  # no character takes more than 4 bytes
+        return None
+    size = len(text.encode())
+    return size if size >= limit else None
 
 
 def encode(value: Any, *, argument: str) -> str:

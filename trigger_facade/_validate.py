@@ -35,7 +35,7 @@ def identifier(value: Any, argument: str) -> str:
 
 def tags(value: str | Sequence[str], argument: str = "tags") -> list[str]:
     items = [value] if isinstance(value, str) else value
-    if not isinstance(items, Sequence) or isinstance(items, (bytes, bytearray)):
+    if not isinstance(items, list) and (not isinstance(items, Sequence) or isinstance(items, (bytes, bytearray))):
         raise InvalidInputError(f"{argument} must be a string or a list of strings, got {value!r}")
     out = []
     for tag in items:

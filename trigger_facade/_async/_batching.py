@@ -16,7 +16,7 @@ from trigger_api.types import File
 
 from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._packets import PACKET_THRESHOLD, STORE_TYPE
-from trigger_facade._payload import dumps
+from trigger_facade._payload import dumps, utf8_length_at_least
 from trigger_facade.errors import BatchNotSealedError
 from trigger_facade.models import BatchHandle, BatchPart
 from trigger_facade.resources._batching import SEAL_ATTEMPTS, BatchKey, PreparedItem, batch_key, prepare_items
@@ -45,15 +45,17 @@ class AsyncBatchingResource(AsyncPayloadResource):
     async def _ndjson(self, chunk: list[PreparedItem]) -> bytes:
         lines = []
         for index, item in enumerate(chunk):
-            payload_text, options = (item.payload_text, item.options)
-            size = len(payload_text.encode())
-            if size >= PACKET_THRESHOLD:
-                payload_text = dumps(await self._upload_packet(payload_text))
-                options = {**options, "payloadType": STORE_TYPE, "payloadSize": size}
-            lines.append(
-                f'{{"index":{index},"task":{dumps(item.task)},"payload":{payload_text},"options":{dumps(options)}}}\n'
-            )
-        return "".join(lines).encode()
+            line = item.line
+            if utf8_length_at_least(line, PACKET_THRESHOLD) is not None:
+                payload_text = dumps(item.payload)
+                size = utf8_length_at_least(payload_text, PACKET_THRESHOLD)
+                if size is not None:
+                    options = {**item.options, "payloadType": STORE_TYPE, "payloadSize": size}
+                    stored = await self._upload_packet(payload_text)
+                    line = dumps({"index": index, "task": item.task, "payload": stored, "options": options})
+            lines.append(line)
+        lines.append("")
+        return "\n".join(lines).encode()
 
     async def _send_chunk(
         self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None

@@ -22,7 +22,7 @@ from .. import _validate as check
 from .. import idempotency_keys
 from .._options import options_from_mapping
 from .._packets import PACKET_THRESHOLD, STORE_TYPE
-from .._payload import dumps, encode
+from .._payload import dumps, encode, utf8_length_at_least
 from ..durations import to_idempotency_key_ttl
 from ..errors import BatchNotSealedError, InvalidInputError
 from ..models import BatchHandle, BatchPart
@@ -35,8 +35,9 @@ SEAL_ATTEMPTS = 3
 @attrs.frozen
 class PreparedItem:
     task: str
-    payload_text: str  # the payload as compact JSON, already checked
+    payload: Any
     options: dict[str, Any]
+    line: str  # the whole NDJSON line (index within its chunk), encoded once
 
 
 @attrs.frozen
@@ -84,7 +85,7 @@ def prepare_items(items: Iterable[Any], default_task: str | None, key: BatchKey 
 
 def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | None) -> PreparedItem:
     where = f"items[{index}]."
-    if not isinstance(raw, Mapping):
+    if not isinstance(raw, dict) and not isinstance(raw, Mapping):
         raise InvalidInputError(f"items[{index}] must be a dict like {{'payload': ..., 'options': {{...}}}}")
     allowed = {"payload", "options"} if default_task else {"task", "payload", "options"}
     unknown = set(raw) - allowed
@@ -102,8 +103,14 @@ def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | Non
         options["idempotencyKey"] = key.for_item(index)
         if key.ttl is not None:
             options["idempotencyKeyTTL"] = key.ttl
-    payload_text = encode(raw.get("payload"), argument=f"{where}payload")
-    return PreparedItem(task=str(task), payload_text=payload_text, options=options)
+    payload = raw.get("payload")
+    line_fields = {"index": index % MAX_BATCH_ITEMS, "task": task, "payload": payload, "options": options}
+    try:
+        line = dumps(line_fields)
+    except (TypeError, ValueError):
+        encode(payload, argument=f"{where}payload")  # the options were checked: the payload is at fault
+        raise
+    return PreparedItem(task=str(task), payload=payload, options=options, line=line)
 
 
 class BatchingResource(PayloadResource):
@@ -129,15 +136,17 @@ class BatchingResource(PayloadResource):
     def _ndjson(self, chunk: list[PreparedItem]) -> bytes:
         lines = []
         for index, item in enumerate(chunk):
-            payload_text, options = item.payload_text, item.options
-            size = len(payload_text.encode())
-            if size >= PACKET_THRESHOLD:
-                payload_text = dumps(self._upload_packet(payload_text))
-                options = {**options, "payloadType": STORE_TYPE, "payloadSize": size}
-            lines.append(
-                f'{{"index":{index},"task":{dumps(item.task)},"payload":{payload_text},"options":{dumps(options)}}}\n'
-            )
-        return "".join(lines).encode()
+            line = item.line
+            if utf8_length_at_least(line, PACKET_THRESHOLD) is not None:
+                payload_text = dumps(item.payload)
+                size = utf8_length_at_least(payload_text, PACKET_THRESHOLD)
+                if size is not None:
+                    options = {**item.options, "payloadType": STORE_TYPE, "payloadSize": size}
+                    stored = self._upload_packet(payload_text)
+                    line = dumps({"index": index, "task": item.task, "payload": stored, "options": options})
+            lines.append(line)
+        lines.append("")
+        return "\n".join(lines).encode()
 
     def _send_chunk(self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None) -> BatchPart:
         body: dict[str, Any] = {

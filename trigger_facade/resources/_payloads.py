@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from .._base import SyncResource, build_request, parse_response
 from .._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, packet_name
-from .._payload import encode
+from .._payload import encode, utf8_length_at_least
 from .._transport import OriginBearerAuth
 
 
@@ -20,8 +20,8 @@ class PayloadResource(SyncResource):
     def _prepare_payload(self, payload: Any, *, argument: str = "payload") -> tuple[Any, dict[str, Any]]:
         """(payload for the body, extra options). At 128 KiB or more it is uploaded and sent by reference."""
         text = encode(payload, argument=argument)
-        size = len(text.encode())
-        if size < PACKET_THRESHOLD:
+        size = utf8_length_at_least(text, PACKET_THRESHOLD)
+        if size is None:
             return json.loads(text), {}
         return self._upload_packet(text), {"payloadType": STORE_TYPE, "payloadSize": size}
 
