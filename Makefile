@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 UPSTREAM ?= ../shared/reference/upstream
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: install spec check-spec generate generate-async check-generated lint typecheck test demo bench clean
+.PHONY: install spec check-spec generate generate-async docs check-generated lint typecheck test demo bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ generate: $(STAMP)
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate.py --check
 	$(BIN)/python scripts/gen_async.py --check
+	$(BIN)/python scripts/gen_api_docs.py --check
+
+## docs/api.md from the facade's docstrings
+docs: $(STAMP)
+	$(BIN)/python scripts/gen_api_docs.py
 
 ## trigger_facade/_async from the sync resources
 generate-async: $(STAMP)
