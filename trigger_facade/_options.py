@@ -4,33 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from . import _validate as check
 from . import idempotency_keys
 from .durations import parse_duration, to_delay, to_idempotency_key_ttl, to_ttl
 from .errors import InvalidInputError
 
-OPTION_NAMES: tuple[str, ...] = (
-    "delay",
-    "ttl",
-    "idempotency_key",
-    "idempotency_key_ttl",
-    "tags",
-    "metadata",
-    "queue",
-    "concurrency_key",
-    "machine",
-    "max_attempts",
-    "max_duration",
-    "priority",
-    "region",
-    "debounce",
-    "version",
-    "test",
-)
+
+class TriggerOptions(TypedDict, total=False):
+    """The options of one trigger, by their Python names (tasks.trigger keywords, batch item "options")."""
+
+    delay: str | datetime | timedelta
+    ttl: str | int | timedelta
+    idempotency_key: str | Sequence[str]
+    idempotency_key_ttl: str | timedelta
+    tags: str | Sequence[str]
+    metadata: Mapping[str, Any]
+    queue: str
+    concurrency_key: str | int
+    machine: str
+    max_attempts: int
+    max_duration: int
+    priority: int | float
+    region: str
+    debounce: Mapping[str, Any]
+    version: str
+    test: bool
 
 
+OPTION_NAMES: tuple[str, ...] = tuple(TriggerOptions.__annotations__)
 _OPTION_SET = frozenset(OPTION_NAMES)
 
 
@@ -62,31 +65,23 @@ def _debounce(value: Any, argument: str) -> dict[str, Any]:
     return out
 
 
-def build_options(
-    *,
-    where: str = "",
-    delay: str | datetime | timedelta | None = None,
-    ttl: str | int | timedelta | None = None,
-    idempotency_key: str | Sequence[str] | None = None,
-    idempotency_key_ttl: str | timedelta | None = None,
-    tags: str | Sequence[str] | None = None,
-    metadata: Mapping[str, Any] | None = None,
-    queue: str | None = None,
-    concurrency_key: str | int | None = None,
-    machine: str | None = None,
-    max_attempts: int | None = None,
-    max_duration: int | None = None,
-    priority: int | float | None = None,
-    region: str | None = None,
-    debounce: Mapping[str, Any] | None = None,
-    version: str | None = None,
-    test: bool | None = None,
-) -> dict[str, Any]:
+def build_options(where: str = "", **given: Unpack[TriggerOptions]) -> dict[str, Any]:
     """The `options` object of a trigger body, in the order the official SDK writes it.
 
     `where` prefixes argument names in error messages (e.g. "items[3].options.").
     """
     options: dict[str, Any] = {}
+    delay, ttl = given.get("delay"), given.get("ttl")
+    idempotency_key, idempotency_key_ttl = given.get("idempotency_key"), given.get("idempotency_key_ttl")
+    tags, metadata, queue = given.get("tags"), given.get("metadata"), given.get("queue")
+    concurrency_key, machine, region = given.get("concurrency_key"), given.get("machine"), given.get("region")
+    max_attempts, max_duration = given.get("max_attempts"), given.get("max_duration")
+    priority, debounce, version, test = (
+        given.get("priority"),
+        given.get("debounce"),
+        given.get("version"),
+        given.get("test"),
+    )
     if queue is not None:
         options["queue"] = {"name": check.identifier(queue, f"{where}queue")}
     if concurrency_key is not None:
@@ -144,4 +139,4 @@ def options_from_mapping(value: Any, where: str) -> dict[str, Any]:
         raise InvalidInputError(
             f"{where}options has unknown names {sorted(unknown)}; accepted: {', '.join(OPTION_NAMES)}"
         )
-    return build_options(where=f"{where}options.", **value)
+    return build_options(f"{where}options.", **value)

@@ -26,11 +26,11 @@ from trigger_api.types import UNSET
 from trigger_facade import _validate as check
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._base import AsyncResource
+from trigger_facade._pagination import offset_page
 from trigger_facade.errors import InvalidInputError
 from trigger_facade.models import Page
 from trigger_facade.queues_ref import queue_identity
 from trigger_facade.resources.queues import QueueArg
-from trigger_facade.resources.schedules import offset_page
 
 
 class AsyncQueues(AsyncResource):

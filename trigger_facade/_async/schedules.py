@@ -25,8 +25,9 @@ from trigger_api.types import UNSET
 from trigger_facade import _validate as check
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._base import AsyncResource, anonymous
+from trigger_facade._pagination import offset_page
 from trigger_facade.models import Page
-from trigger_facade.resources.schedules import TimezoneNames, _body, _id_of, _timezones, offset_page
+from trigger_facade.resources.schedules import TimezoneNames, _body, _id_of, _timezones
 
 
 class AsyncSchedules(AsyncResource):

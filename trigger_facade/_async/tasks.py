@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import timedelta
+from typing import Any, Unpack
 
 from trigger_api.api.tasks import trigger_task_v1
 from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
@@ -15,66 +15,35 @@ from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
 from trigger_facade import _validate as check
 from trigger_facade._async._batching import AsyncBatchingResource
 from trigger_facade._base import parse_response
-from trigger_facade._options import build_options
+from trigger_facade._options import OPTION_NAMES, TriggerOptions, build_options
 from trigger_facade.models import BatchHandle, RunHandle
 from trigger_facade.resources.tasks import _handle
 
 
 class AsyncTasks(AsyncBatchingResource):
-    async def trigger(
-        self,
-        task_id: str,
-        payload: Any = None,
-        *,
-        delay: str | datetime | timedelta | None = None,
-        ttl: str | int | timedelta | None = None,
-        idempotency_key: str | Sequence[str] | None = None,
-        idempotency_key_ttl: str | timedelta | None = None,
-        tags: str | Sequence[str] | None = None,
-        metadata: Mapping[str, Any] | None = None,
-        queue: str | None = None,
-        concurrency_key: str | int | None = None,
-        machine: str | None = None,
-        max_attempts: int | None = None,
-        max_duration: int | None = None,
-        priority: int | float | None = None,
-        region: str | None = None,
-        debounce: Mapping[str, Any] | None = None,
-        version: str | None = None,
-        test: bool | None = None,
-    ) -> RunHandle:
+    async def trigger(self, task_id: str, payload: Any = None, **options: Unpack[TriggerOptions]) -> RunHandle:
         """POST /api/v1/tasks/{taskIdentifier}/trigger: start one run of `task_id` with `payload` (any JSON).
 
+        Options (all keywords, see TriggerOptions):
         - delay: a duration ("1h30m"), an aware datetime or a timedelta; checked here, since the server
           silently ignores one it cannot read.
         - ttl: a duration, whole seconds or a timedelta; an unstarted run expires after it (0 = never).
         - idempotency_key: a string or list of strings, hashed as the official SDK does; a 64-character
           string is sent as it is. A repeat returns the same run with `is_cached=True`.
         - idempotency_key_ttl: one "<n><s|m|h|d>" (server default: 30 days).
+        - tags (at most 10), metadata (a dict), queue (a queue name), concurrency_key, machine
+          (micro ... large-2x), max_attempts, max_duration (seconds, >= 5), priority (seconds of head
+          start), region, debounce ({"key", "delay", "mode", "max_delay"}), test.
         - version: pin the run to a deployed version (sent as lockToVersion).
         Payloads of 128 KiB or more are uploaded first and sent by reference.
         """
         task_id = check.identifier(task_id, "task_id")
-        options = build_options(
-            delay=delay,
-            ttl=ttl,
-            idempotency_key=idempotency_key,
-            idempotency_key_ttl=idempotency_key_ttl,
-            tags=tags,
-            metadata=metadata,
-            queue=queue,
-            concurrency_key=concurrency_key,
-            machine=machine,
-            max_attempts=max_attempts,
-            max_duration=max_duration,
-            priority=priority,
-            region=region,
-            debounce=debounce,
-            version=version,
-            test=test,
-        )
+        unknown = options.keys() - set(OPTION_NAMES)
+        if unknown:
+            raise TypeError(f"trigger() got unexpected options {sorted(unknown)}; accepted: {', '.join(OPTION_NAMES)}")
+        options_json = build_options(**options)
         body_payload, extra = await self._prepare_payload(payload)
-        body = TriggerTaskRequestBody.from_dict({"payload": body_payload, "options": {**options, **extra}})
+        body = TriggerTaskRequestBody.from_dict({"payload": body_payload, "options": {**options_json, **extra}})
         response = await self._call(trigger_task_v1._get_kwargs, task_identifier=task_id, body=body)
         return parse_response(response, _handle(task_id, response.headers.get("x-trigger-jwt")))
 

@@ -21,7 +21,7 @@ from trigger_api.types import UNSET
 
 from .. import _validate as check
 from .._base import SyncResource
-from .._pagination import SyncPaginator
+from .._pagination import SyncPaginator, cursor_page
 from ..errors import InvalidInputError
 from ..models import Page
 from ..queues_ref import QueueRef
@@ -102,13 +102,7 @@ def _id_of(data: Any) -> str:
     return str(data["id"])
 
 
-def _page(data: Any) -> Page[BulkActionObject]:
-    pagination = data.get("pagination") or {}
-    return Page(
-        data=[BulkActionObject.from_dict(item) for item in data["data"]],
-        next_cursor=pagination.get("next"),
-        previous_cursor=pagination.get("previous"),
-    )
+_page = cursor_page(BulkActionObject.from_dict)
 
 
 class BulkActions(SyncResource):

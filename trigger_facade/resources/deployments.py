@@ -21,7 +21,7 @@ from trigger_api.types import UNSET
 
 from .. import _validate as check
 from .._base import SyncResource
-from .._pagination import SyncPaginator
+from .._pagination import SyncPaginator, cursor_page
 from ..errors import InvalidInputError
 from ..models import Page
 from .query import _iso
@@ -29,12 +29,7 @@ from .query import _iso
 DEPLOYMENT_STATUSES = tuple(s.value for s in ListDeploymentsV1Status)
 
 
-def _page(data: Any) -> Page[ListDeploymentsV1Response200DataItem]:
-    pagination = data.get("pagination") or {}
-    return Page(
-        data=[ListDeploymentsV1Response200DataItem.from_dict(item) for item in data["data"]],
-        next_cursor=pagination.get("next"),
-    )
+_page = cursor_page(ListDeploymentsV1Response200DataItem.from_dict)
 
 
 class Deployments(SyncResource):

@@ -22,11 +22,10 @@ from trigger_api.types import UNSET
 
 from .. import _validate as check
 from .._base import SyncResource
-from .._pagination import SyncPaginator
+from .._pagination import SyncPaginator, offset_page
 from ..errors import InvalidInputError
 from ..models import Page
 from ..queues_ref import QueueRef, queue_identity
-from .schedules import offset_page
 
 QueueArg = str | QueueRef
 

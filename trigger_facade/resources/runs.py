@@ -35,7 +35,7 @@ from trigger_api.types import UNSET
 
 from .. import _validate as check
 from .._config import KeyKind
-from .._pagination import SyncPaginator
+from .._pagination import SyncPaginator, cursor_page
 from ..durations import to_delay
 from ..errors import ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
 from ..models import Page, Run
@@ -60,15 +60,11 @@ def parse_run(data: Any) -> Run:
     return Run(data, _validated(RetrieveRunResponse, data))
 
 
-def parse_run_page(data: Any) -> Page[Run]:
-    if not isinstance(data, dict) or not isinstance(data.get("data"), list):
-        raise TypeError("expected {data: [...], pagination: {...}}")
-    pagination = data.get("pagination") or {}
-    return Page(
-        data=[Run(item, _validated(ListRunItem, item)) for item in data["data"]],
-        next_cursor=pagination.get("next"),
-        previous_cursor=pagination.get("previous"),
-    )
+def _list_item(data: Any) -> Run:
+    return Run(data, _validated(ListRunItem, data))
+
+
+parse_run_page = cursor_page(_list_item)
 
 
 def _id_of(data: Any) -> str:

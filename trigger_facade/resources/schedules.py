@@ -23,7 +23,7 @@ from trigger_api.types import UNSET
 
 from .. import _validate as check
 from .._base import SyncResource, anonymous
-from .._pagination import SyncPaginator
+from .._pagination import SyncPaginator, offset_page
 from ..errors import InvalidInputError
 from ..models import Page
 
@@ -61,22 +61,6 @@ def _body(
     if win is not None:
         body["window"] = window(win)
     return body
-
-
-def offset_page(parse_item: Any) -> Any:
-    """A parser of offset pages {data, pagination: {currentPage, totalPages, count}}."""
-
-    def parse(data: Any) -> Page[Any]:
-        pagination = data.get("pagination") or {}
-        current, total = int(pagination.get("currentPage", 1)), int(pagination.get("totalPages", 1))
-        return Page(
-            data=[parse_item(item) for item in data["data"]],
-            next_cursor=current + 1 if current < total else None,
-            previous_cursor=current - 1 if current > 1 else None,
-            total_count=pagination.get("count"),
-        )
-
-    return parse
 
 
 def _id_of(data: Any) -> str:

@@ -24,7 +24,7 @@ from trigger_api.types import UNSET
 from .. import _validate as check
 from .._base import SyncResource, anonymous, parse_response
 from .._packets import decode_io
-from .._pagination import SyncPaginator
+from .._pagination import SyncPaginator, cursor_page
 from .._payload import to_json_value
 from ..durations import to_idempotency_key_ttl, to_timeout
 from ..errors import InvalidInputError
@@ -64,13 +64,7 @@ def _token(data: Any) -> WaitpointToken:
     return WaitpointToken.from_model(WaitpointTokenObject.from_dict(data))
 
 
-def _token_page(data: Any) -> Page[WaitpointToken]:
-    pagination = data.get("pagination") or {}
-    return Page(
-        data=[_token(item) for item in data["data"]],
-        next_cursor=pagination.get("next"),
-        previous_cursor=pagination.get("previous"),
-    )
+_token_page = cursor_page(_token)
 
 
 def _ignore(data: Any) -> None:
