@@ -136,6 +136,12 @@ class Rewriter(ast.NodeTransformer):
         (self.used if isinstance(node.ctx, ast.Load) else self.bound).add(node.id)
         return node
 
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> ast.AST:
+        if node.name:
+            self.bound.add(node.name)
+        self.generic_visit(node)
+        return node
+
     def visit_arg(self, node: ast.arg) -> ast.AST:
         self.bound.add(node.arg)
         self.generic_visit(node)

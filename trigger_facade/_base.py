@@ -55,11 +55,12 @@ def build_request(state: _ClientState, http: httpx.Client | httpx.AsyncClient, s
     """An httpx request from a generated `_get_kwargs` result (the auth adds the key and idempotency key)."""
     spec = dict(spec)
     extensions = {POLICY_EXTENSION: state.retry_policy, **spec.pop("extensions", {})}
+    timeout = spec.pop("timeout", state.config.timeout)
     content = spec.get("content")
     if isinstance(content, io.IOBase):
         # a file-like body would be consumed by the first attempt; bytes can be re-sent on retry
         spec["content"] = content.read()
-    return http.build_request(extensions=extensions, timeout=state.config.timeout, **spec)
+    return http.build_request(extensions=extensions, timeout=timeout, **spec)
 
 
 def connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:

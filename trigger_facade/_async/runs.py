@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
+import httpx
 from trigger_api.api.runs import (
     add_run_tags_v1,
     cancel_run_v1,
@@ -36,19 +38,25 @@ from trigger_api.types import UNSET
 from trigger_facade import _validate as check
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._async._payloads import AsyncPayloadResource
+from trigger_facade._base import build_request, parse_response
 from trigger_facade._config import KeyKind
 from trigger_facade.durations import to_delay
-from trigger_facade.errors import ConfigurationError, NotFoundError, RunWaitTimeoutError
+from trigger_facade.errors import APIError, ConfigurationError, NotFoundError, RunWaitTimeoutError
 from trigger_facade.models import Page, Run
 from trigger_facade.queues_ref import QueueRef
 from trigger_facade.resources.runs import (
     DEFAULT_WAIT_TIMEOUT,
+    ELECTRIC_VERSION,
+    REALTIME_READ_TIMEOUT,
+    RealtimeFeed,
     _id_of,
     _ignore,
     _metadata_of,
     list_filters,
+    log,
     parse_run,
     parse_run_page,
+    realtime_messages,
 )
 
 
@@ -201,20 +209,30 @@ class AsyncRuns(AsyncPayloadResource):
             return None
 
     async def watch(
-        self, run_id: str, *, poll_interval: float = 1.0, max_poll_interval: float = 10.0, timeout: float | None = None
+        self,
+        run_id: str,
+        *,
+        poll_interval: float = 1.0,
+        max_poll_interval: float = 10.0,
+        timeout: float | None = None,
+        realtime: bool = False,
     ) -> AsyncIterator[Run]:
         """Yield the run each time it changes, ending after a terminal status (EXPIRED and TIMED_OUT too).
 
         Polls GET /api/v3/runs/{runId}, starting every `poll_interval` seconds and backing off to
         `max_poll_interval`; rate limits are honoured by the transport. With `timeout` (seconds) it
         raises RunWaitTimeoutError when the run is still going after that long.
+
+        With `realtime=True` it waits for changes on the realtime long-poll feed
+        (/realtime/v1/runs/{runId}, the Electric protocol) instead of sleeping, and reads the run again
+        when one arrives; if the feed fails (not offered, too many connections) it polls instead.
         """
         run_id = check.identifier(run_id, "run_id")
         interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
         ceiling = check.number_at_least(max_poll_interval, "max_poll_interval", interval)
-        deadline = (
-            None if timeout is None else self._state.clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
-        )
+        clock = self._state.clock
+        deadline = None if timeout is None else clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
+        feed: RealtimeFeed | None = RealtimeFeed() if realtime else None
         last_seen: tuple[str, Any] | None = None
         while True:
             run = await self.retrieve(run_id)
@@ -224,13 +242,40 @@ class AsyncRuns(AsyncPayloadResource):
                 yield run
             if run.is_terminal:
                 return
-            if deadline is not None:
-                left = deadline - self._state.clock.monotonic()
-                if left <= 0:
-                    raise RunWaitTimeoutError(run_id, float(timeout or 0.0), run.status)
-                interval = min(interval, left)
-            await self._sleep(interval)
+            left = None if deadline is None else deadline - clock.monotonic()
+            if left is not None and left <= 0:
+                raise RunWaitTimeoutError(run_id, float(timeout or 0.0), run.status)
+            if feed is not None:
+                try:
+                    await self._next_change(run_id, feed, left)
+                    continue
+                except APIError as exc:
+                    if deadline is not None and deadline - clock.monotonic() <= 0:
+                        continue
+                    log.info("realtime feed for %s unavailable (%s); polling instead", run_id, exc)
+                    feed = None
+            await self._sleep(interval if left is None else min(interval, left))
             interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    async def _next_change(self, run_id: str, feed: RealtimeFeed, left: float | None) -> bool:
+        """One long poll of the realtime feed: True when it reported a change to the run.
+
+        A live request is held by the server until the run changes or about 20 s pass.
+        """
+        read = REALTIME_READ_TIMEOUT if left is None else max(0.05, min(left, REALTIME_READ_TIMEOUT))
+        request = build_request(
+            self._state,
+            self._http,
+            {
+                "method": "GET",
+                "url": f"/realtime/v1/runs/{quote(run_id, safe='')}",
+                "params": feed.params(),
+                "headers": {"x-trigger-electric-version": ELECTRIC_VERSION},
+                "timeout": httpx.Timeout(read, connect=self._state.config.timeout.connect),
+            },
+        )
+        response = await self._send(request)
+        return feed.advance(response.headers, parse_response(response, realtime_messages))
 
     async def wait(
         self,
@@ -239,11 +284,15 @@ class AsyncRuns(AsyncPayloadResource):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = 1.0,
         max_poll_interval: float = 10.0,
+        realtime: bool = False,
     ) -> Run:
-        """Poll until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s."""
+        """Wait until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s.
+
+        Polls with backoff, or follows the realtime feed with `realtime=True` (see watch()).
+        """
         last: Run | None = None
         async for run in self.watch(
-            run_id, poll_interval=poll_interval, max_poll_interval=max_poll_interval, timeout=timeout
+            run_id, poll_interval=poll_interval, max_poll_interval=max_poll_interval, timeout=timeout, realtime=realtime
         ):
             last = run
         if last is None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import quote
 
+import httpx
 from trigger_api.api.runs import (
     add_run_tags_v1,
     cancel_run_v1,
@@ -34,15 +37,17 @@ from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Bo
 from trigger_api.types import UNSET
 
 from .. import _validate as check
+from .._base import build_request, parse_response
 from .._config import KeyKind
 from .._pagination import SyncPaginator, cursor_page
 from ..durations import to_delay
-from ..errors import ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
+from ..errors import APIError, ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
 from ..models import Page, Run
 from ..queues_ref import QueueRef, queue_filter_value
 from ._payloads import PayloadResource
 
 DEFAULT_WAIT_TIMEOUT = 600.0
+log = logging.getLogger("trigger_facade")
 
 
 def _validated(model_cls: Any, data: Any) -> Any:
@@ -54,6 +59,44 @@ def _validated(model_cls: Any, data: Any) -> Any:
         model_cls.from_dict({**data, "status": "QUEUED"})  # everything else must still fit the spec
         return None
     return model_cls.from_dict(data)
+
+
+ELECTRIC_VERSION = "1.0.0-beta.1"
+# the server holds a live request for about 20 s (+-15 %) before answering "up-to-date"
+REALTIME_READ_TIMEOUT = 30.0
+
+
+def realtime_messages(data: Any) -> list[dict[str, Any]]:
+    if not isinstance(data, list) or not all(isinstance(m, dict) for m in data):
+        raise TypeError("expected a JSON array of Electric messages")
+    return data
+
+
+class RealtimeFeed:
+    """Where a client is in an Electric shape stream: the offset, handle and cursor to send next."""
+
+    def __init__(self) -> None:
+        self.offset = "-1"
+        self.handle: str | None = None
+        self.cursor: str | None = None
+
+    def params(self) -> dict[str, str]:
+        params = {"offset": self.offset}
+        if self.handle is not None:
+            params.update({"handle": self.handle, "live": "true"})
+            if self.cursor is not None:
+                params["cursor"] = self.cursor
+        return params
+
+    def advance(self, headers: httpx.Headers, messages: list[dict[str, Any]]) -> bool:
+        """Take the next position from an answer; True when it reported a change to the row."""
+        if any(m.get("headers", {}).get("control") == "must-refetch" for m in messages):
+            self.offset, self.handle, self.cursor = "-1", None, None
+            return True
+        self.offset = headers.get("electric-offset") or headers.get("electric-chunk-last-offset") or self.offset
+        self.handle = headers.get("electric-handle") or headers.get("electric-shape-id") or self.handle
+        self.cursor = headers.get("electric-cursor") or self.cursor
+        return any("key" in m for m in messages)
 
 
 def parse_run(data: Any) -> Run:
@@ -298,19 +341,24 @@ class Runs(PayloadResource):
         poll_interval: float = 1.0,
         max_poll_interval: float = 10.0,
         timeout: float | None = None,
+        realtime: bool = False,
     ) -> Iterator[Run]:
         """Yield the run each time it changes, ending after a terminal status (EXPIRED and TIMED_OUT too).
 
         Polls GET /api/v3/runs/{runId}, starting every `poll_interval` seconds and backing off to
         `max_poll_interval`; rate limits are honoured by the transport. With `timeout` (seconds) it
         raises RunWaitTimeoutError when the run is still going after that long.
+
+        With `realtime=True` it waits for changes on the realtime long-poll feed
+        (/realtime/v1/runs/{runId}, the Electric protocol) instead of sleeping, and reads the run again
+        when one arrives; if the feed fails (not offered, too many connections) it polls instead.
         """
         run_id = check.identifier(run_id, "run_id")
         interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
         ceiling = check.number_at_least(max_poll_interval, "max_poll_interval", interval)
-        deadline = (
-            None if timeout is None else self._state.clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
-        )
+        clock = self._state.clock
+        deadline = None if timeout is None else clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
+        feed: RealtimeFeed | None = RealtimeFeed() if realtime else None
         last_seen: tuple[str, Any] | None = None
         while True:
             run = self.retrieve(run_id)
@@ -320,13 +368,40 @@ class Runs(PayloadResource):
                 yield run
             if run.is_terminal:
                 return
-            if deadline is not None:
-                left = deadline - self._state.clock.monotonic()
-                if left <= 0:
-                    raise RunWaitTimeoutError(run_id, float(timeout or 0.0), run.status)
-                interval = min(interval, left)
-            self._sleep(interval)
+            left = None if deadline is None else deadline - clock.monotonic()
+            if left is not None and left <= 0:
+                raise RunWaitTimeoutError(run_id, float(timeout or 0.0), run.status)
+            if feed is not None:
+                try:
+                    self._next_change(run_id, feed, left)
+                    continue
+                except APIError as exc:
+                    if deadline is not None and deadline - clock.monotonic() <= 0:
+                        continue  # the long poll ran into the deadline; the check above raises
+                    log.info("realtime feed for %s unavailable (%s); polling instead", run_id, exc)
+                    feed = None
+            self._sleep(interval if left is None else min(interval, left))
             interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    def _next_change(self, run_id: str, feed: RealtimeFeed, left: float | None) -> bool:
+        """One long poll of the realtime feed: True when it reported a change to the run.
+
+        A live request is held by the server until the run changes or about 20 s pass.
+        """
+        read = REALTIME_READ_TIMEOUT if left is None else max(0.05, min(left, REALTIME_READ_TIMEOUT))
+        request = build_request(
+            self._state,
+            self._http,
+            {
+                "method": "GET",
+                "url": f"/realtime/v1/runs/{quote(run_id, safe='')}",
+                "params": feed.params(),
+                "headers": {"x-trigger-electric-version": ELECTRIC_VERSION},
+                "timeout": httpx.Timeout(read, connect=self._state.config.timeout.connect),
+            },
+        )
+        response = self._send(request)
+        return feed.advance(response.headers, parse_response(response, realtime_messages))
 
     def wait(
         self,
@@ -335,11 +410,19 @@ class Runs(PayloadResource):
         timeout: float = DEFAULT_WAIT_TIMEOUT,
         poll_interval: float = 1.0,
         max_poll_interval: float = 10.0,
+        realtime: bool = False,
     ) -> Run:
-        """Poll until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s."""
+        """Wait until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s.
+
+        Polls with backoff, or follows the realtime feed with `realtime=True` (see watch()).
+        """
         last: Run | None = None
         for run in self.watch(
-            run_id, poll_interval=poll_interval, max_poll_interval=max_poll_interval, timeout=timeout
+            run_id,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            timeout=timeout,
+            realtime=realtime,
         ):
             last = run
         if last is None:  # pragma: no cover - watch always yields at least once

@@ -129,6 +129,7 @@ class FakeTrigger:
         faults: Faults | None = None,
         rate_limit: TokenBucket | None = None,
         validator: Callable[[httpx.Request, httpx.Response], None] | None = None,
+        realtime_hold: float = 20.0,
     ) -> None:
         self.secret_key = secret_key
         self.personal_token = personal_token
@@ -141,6 +142,8 @@ class FakeTrigger:
         self.rate_limit = rate_limit or TokenBucket(burst=10**9, refill_per_second=10**9)
         self.validator = validator or FakeTrigger.default_validator
         self.lock = threading.RLock()
+        self._changed = threading.Condition(self.lock)  # wakes held realtime requests
+        self.realtime_hold = realtime_hold
         self.handlers: dict[str, Handler] = {}
         self.runs: dict[str, FakeRun] = {}
         self._order: list[FakeRun] = []
@@ -296,12 +299,12 @@ class FakeTrigger:
             try:
                 principal = self._authenticate(request, access)
                 params = {k: unquote(v) for k, v in match.groupdict().items()}
-                status, body = handler(request, principal, **params)
+                status, body, *extra = handler(request, principal, **params)
             except ApiError as exc:
                 return _json(exc.status, exc.body)
-            if isinstance(body, str):
-                return httpx.Response(status, text=body)
-            return _json(status, body)
+            finally:
+                self._changed.notify_all()
+            return _json(status, body, extra[0] if extra else None)
         return _json(404, {"error": f"No route for {request.method} {raw_path}"})
 
     def _authenticate(self, request: httpx.Request, access: str) -> Principal | None:
@@ -392,6 +395,7 @@ class FakeTrigger:
             ("GET", "/api/v1/query/schema", self._query_schema, "env"),
             ("PUT", "/api/v2/packets/{name}", self._presign, "env"),
             ("GET", "/api/v2/whoami", self._whoami, "pat"),
+            ("GET", "/realtime/v1/runs/{run}", self._realtime_run, "env"),
         ]
         compiled = []
         for method, template, handler, access in table:
@@ -1287,6 +1291,75 @@ class FakeTrigger:
             target["status"] = "ABORTED"
         return 200, {"id": bulk}
 
+    # ------------------------------------------------------------------ realtime (Electric long poll)
+
+    def _realtime_row(self, run: FakeRun) -> dict[str, Any]:
+        """The row as the realtime feed sends it: strings, raw database statuses, no trailing Z."""
+        database_status = {
+            "QUEUED": "PENDING",
+            "COMPLETED": "COMPLETED_SUCCESSFULLY",
+            "FAILED": "COMPLETED_WITH_ERRORS",
+            "WAITING": "WAITING_TO_RESUME",
+        }
+
+        def stamp(epoch: float | None) -> str | None:
+            text = _iso(epoch)
+            return None if text is None else text.removesuffix("Z")
+
+        return {
+            "friendlyId": run.id,
+            "taskIdentifier": run.task,
+            "status": database_status.get(run.status, run.status),
+            "createdAt": stamp(run.created_at),
+            "updatedAt": stamp(run.updated_at or run.created_at),
+            "completedAt": stamp(run.finished_at),
+            "isTest": "t" if run.is_test else "f",
+            "runTags": "{" + ",".join(f'"{t}"' for t in run.tags) + "}",
+        }
+
+    def _hold_until_changed(self, run: FakeRun, seen: int) -> None:
+        """Hold a live request until the run changes or the hold time passes (simulated on a FakeClock)."""
+        waited = 0.0
+        real_deadline = time.monotonic() + self.realtime_hold
+        while _version(run) <= seen and waited < self.realtime_hold:
+            if hasattr(self.clock, "advance"):
+                step = min(0.5, self.realtime_hold - waited)
+                self.clock.advance(step)
+                waited += step
+            else:
+                remaining = real_deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                self._changed.wait(min(0.05, remaining))
+            self._progress()
+
+    def _realtime_run(self, request: httpx.Request, _: Principal, run: str) -> tuple[int, Json, dict[str, str]]:
+        target = self._run_or_404(run)
+        params = request.url.params
+        offset = params.get("offset", "-1")
+        key = f'"public"."TaskRun"/"{target.id}"'
+        if offset == "-1":
+            operation: str | None = "insert"
+        else:
+            try:
+                seen = int(offset.split("_")[0])
+            except ValueError:
+                raise ApiError(400, "Invalid offset") from None
+            if params.get("live") == "true":
+                self._hold_until_changed(target, seen)
+            operation = "update" if _version(target) > seen else None
+        messages: list[dict[str, Any]] = []
+        if operation is not None:
+            messages.append({"key": key, "value": self._realtime_row(target), "headers": {"operation": operation}})
+        messages.append({"headers": {"control": "up-to-date"}})
+        headers = {
+            "electric-offset": f"{_version(target)}_0",
+            "electric-handle": hashlib.sha256(target.id.encode()).hexdigest()[:16],
+            "electric-cursor": str(int(self.clock.now())),
+            "electric-schema": "{}",
+        }
+        return 200, messages, headers
+
     # ------------------------------------------------------------------ query, packets, whoami
 
     def _query(self, request: httpx.Request, _: Principal) -> tuple[int, Json]:
@@ -1358,6 +1431,11 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _version(run: FakeRun) -> int:
+    """A run's position in the realtime feed: its last change, in milliseconds."""
+    return int((run.updated_at or run.created_at) * 1000)
 
 
 def _echo(payload: Any) -> Any:

@@ -13,8 +13,8 @@ import httpx
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
 SERVER = "https://api.trigger.dev"
-# traffic the spec does not describe on purpose: packet upload URLs and storage
-UNDESCRIBED_PREFIXES = ("/api/v2/packets/", "/__storage/")
+# traffic the spec does not describe on purpose: packet upload URLs, storage, the realtime feed
+UNDESCRIBED_PREFIXES = ("/api/v2/packets/", "/__storage/", "/realtime/")
 
 
 class ContractViolation(AssertionError):

@@ -1,0 +1,110 @@
+"""runs.watch / runs.wait with realtime=True: the Electric long-poll feed, and the fallback to polling."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import httpx
+import pytest
+
+from trigger_facade import AsyncTriggerClient, RunWaitTimeoutError, TriggerClient
+from trigger_facade.resources.runs import RealtimeFeed
+from trigger_facade.testing import FakeClock, FakeTrigger
+
+from ..facade.harness import RUN, Recorder, make_client, ok
+
+
+def test_realtime_wait_follows_the_feed_instead_of_sleeping() -> None:
+    clock = FakeClock()
+    fake = FakeTrigger(clock=clock, start_after=3.0, execution_time=4.0)
+    seen: list[httpx.Request] = []
+    client = fake.client(clock=clock)
+    inner: Any = client._http._transport._inner
+
+    def spy(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        response: httpx.Response = inner.handle_request(request)
+        return response
+
+    client._http._transport._inner = httpx.MockTransport(spy)
+    run_id = client.tasks.trigger("echo", {"x": 1}).id
+    run = client.runs.wait(run_id, realtime=True, timeout=120)
+    assert (run.status, run.output) == ("COMPLETED", {"x": 1})
+    assert clock.sleeps == []  # no polling sleeps: the server held the requests
+    feed = [r for r in seen if r.url.path.startswith("/realtime/")]
+    assert feed[0].url.params["offset"] == "-1"
+    assert feed[0].headers["x-trigger-electric-version"] == "1.0.0-beta.1"
+    assert feed[1].url.params["live"] == "true"
+    assert "handle" in feed[1].url.params
+    retrieves = [r for r in seen if r.url.path.startswith("/api/v3/runs/")]
+    assert len(retrieves) <= len(feed) + 1
+
+
+def test_realtime_watch_yields_each_change() -> None:
+    clock = FakeClock()
+    fake = FakeTrigger(clock=clock, start_after=2.0, execution_time=2.0)
+    client = fake.client(clock=clock)
+    run_id = client.tasks.trigger("echo", 1).id
+    statuses = [run.status for run in client.runs.watch(run_id, realtime=True)]
+    assert statuses == ["QUEUED", "EXECUTING", "COMPLETED"]
+
+
+def test_realtime_over_loopback_in_real_time() -> None:
+    fake = FakeTrigger(start_after=0.2, execution_time=0.3, realtime_hold=5.0)
+    with fake.serve() as url, TriggerClient(secret_key=fake.secret_key, base_url=url, environ={}) as client:
+        run_id = client.tasks.trigger("echo", "hi").id
+        run = client.runs.wait(run_id, realtime=True, timeout=10)
+    assert run.output == "hi"
+
+
+def test_async_realtime_over_loopback() -> None:
+    fake = FakeTrigger(start_after=0.1, execution_time=0.1, realtime_hold=5.0)
+
+    async def main(url: str) -> str:
+        async with AsyncTriggerClient(secret_key=fake.secret_key, base_url=url, environ={}) as client:
+            run_id = (await client.tasks.trigger("echo", 5)).id
+            return (await client.runs.wait(run_id, realtime=True, timeout=10)).status
+
+    with fake.serve() as url:
+        assert asyncio.run(main(url)) == "COMPLETED"
+
+
+def test_a_missing_feed_falls_back_to_polling(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO)
+    answers = [ok({**RUN, "status": "EXECUTING"}), ok({**RUN, "status": "COMPLETED"})]
+    rec = Recorder({("GET", "/api/v3/runs/run_1"): answers})
+    clock = FakeClock()
+    client: Any = make_client("sync", rec, clock=clock)
+    run = client.runs.wait("run_1", realtime=True)
+    assert run.status == "COMPLETED"
+    assert "polling instead" in caplog.text
+    assert clock.sleeps == [1.0]
+    assert [r.url.path for r in rec.requests] == ["/api/v3/runs/run_1", "/realtime/v1/runs/run_1", "/api/v3/runs/run_1"]
+
+
+def test_realtime_wait_times_out() -> None:
+    clock = FakeClock()
+    fake = FakeTrigger(clock=clock, start_after=1000)
+    client = fake.client(clock=clock)
+    run_id = client.tasks.trigger("echo", 1).id
+    with pytest.raises(RunWaitTimeoutError):
+        client.runs.wait(run_id, realtime=True, timeout=30)
+
+
+def test_feed_positions() -> None:
+    feed = RealtimeFeed()
+    assert feed.params() == {"offset": "-1"}
+    changed = feed.advance(
+        httpx.Headers({"electric-offset": "5_0", "electric-handle": "h1", "electric-cursor": "c"}),
+        [{"key": "k", "value": {}, "headers": {"operation": "insert"}}, {"headers": {"control": "up-to-date"}}],
+    )
+    assert changed
+    assert feed.params() == {"offset": "5_0", "handle": "h1", "live": "true", "cursor": "c"}
+    assert not feed.advance(httpx.Headers({"electric-offset": "5_0"}), [{"headers": {"control": "up-to-date"}}])
+    legacy = RealtimeFeed()
+    legacy.advance(httpx.Headers({"electric-chunk-last-offset": "7_1", "electric-shape-id": "s"}), [])
+    assert legacy.params()["handle"] == "s"
+    assert feed.advance(httpx.Headers({}), [{"headers": {"control": "must-refetch"}}])
+    assert feed.params() == {"offset": "-1"}
