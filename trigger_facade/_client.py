@@ -232,7 +232,12 @@ class _ClientBase:
         if project_ref is not None:
             config = attrs.evolve(config, project_ref=project_ref)
         copy._state = attrs.evolve(self._state, config=config, retry_policy=policy)
-        copy._options = {**self._options, "retry_policy": policy}
+        copy._options = {
+            **self._options,
+            "retry_policy": policy,
+            "timeout": config.timeout,
+            "project_ref": config.project_ref,
+        }
         copy._http = self._http
         copy._owns_http = False
         return copy

@@ -205,6 +205,14 @@ def test_with_options_shares_connections_and_changes_settings() -> None:
     assert not client._http.is_closed
 
 
+def test_with_options_keeps_earlier_changes_when_making_a_new_client() -> None:
+    client = TriggerClient(secret_key=KEY, environ={})
+    chained = client.with_options(timeout=7, project_ref="proj_7").with_options(preview_branch="b1")
+    assert chained.config.timeout.read == 7.0
+    assert chained.config.project_ref == "proj_7"
+    assert chained.config.preview_branch == "b1"
+
+
 def test_with_options_new_key_makes_a_new_client() -> None:
     client = TriggerClient(secret_key=KEY, environ={})
     other = client.with_options(secret_key="tr_prod_abcdefghijklmnopqrstuvwx")

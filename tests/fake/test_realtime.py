@@ -108,3 +108,11 @@ def test_feed_positions() -> None:
     assert legacy.params()["handle"] == "s"
     assert feed.advance(httpx.Headers({}), [{"headers": {"control": "must-refetch"}}])
     assert feed.params() == {"offset": "-1"}
+
+
+def test_a_failing_feed_is_not_retried() -> None:
+    answers = [ok({**RUN, "status": "EXECUTING"}), ok({**RUN, "status": "COMPLETED"})]
+    rec = Recorder({("GET", "/api/v3/runs/run_1"): answers, ("GET", "/realtime/v1/runs/run_1"): ok({}, status=503)})
+    client: Any = make_client("sync", rec)
+    assert client.runs.wait("run_1", realtime=True).status == "COMPLETED"
+    assert [r.url.path for r in rec.requests].count("/realtime/v1/runs/run_1") == 1

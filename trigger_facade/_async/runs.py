@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
+import attrs
 import httpx
 from trigger_api.api.runs import (
     add_run_tags_v1,
@@ -40,6 +41,7 @@ from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._base import build_request, parse_response
 from trigger_facade._config import KeyKind
+from trigger_facade._transport import POLICY_EXTENSION
 from trigger_facade.durations import to_delay
 from trigger_facade.errors import APIError, ConfigurationError, NotFoundError, RunWaitTimeoutError
 from trigger_facade.models import Page, Run
@@ -272,6 +274,7 @@ class AsyncRuns(AsyncPayloadResource):
                 "params": feed.params(),
                 "headers": {"x-trigger-electric-version": ELECTRIC_VERSION},
                 "timeout": httpx.Timeout(read, connect=self._state.config.timeout.connect),
+                "extensions": {POLICY_EXTENSION: attrs.evolve(self._state.retry_policy, max_retries=0)},
             },
         )
         response = await self._send(request)

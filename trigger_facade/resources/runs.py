@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
+import attrs
 import httpx
 from trigger_api.api.runs import (
     add_run_tags_v1,
@@ -40,6 +41,7 @@ from .. import _validate as check
 from .._base import build_request, parse_response
 from .._config import KeyKind
 from .._pagination import SyncPaginator, cursor_page
+from .._transport import POLICY_EXTENSION
 from ..durations import to_delay
 from ..errors import APIError, ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
 from ..models import Page, Run
@@ -398,6 +400,8 @@ class Runs(PayloadResource):
                 "params": feed.params(),
                 "headers": {"x-trigger-electric-version": ELECTRIC_VERSION},
                 "timeout": httpx.Timeout(read, connect=self._state.config.timeout.connect),
+                # no retries here: a failed long poll falls back to polling, which has them
+                "extensions": {POLICY_EXTENSION: attrs.evolve(self._state.retry_policy, max_retries=0)},
             },
         )
         response = self._send(request)
