@@ -25,6 +25,7 @@ OUT = PACKAGE / "_async"
 # (sync module, async module name), in dependency order
 SOURCES = [
     ("trigger_facade._pagination", "_pagination"),
+    ("trigger_facade.resources._listing", "_listing"),
     ("trigger_facade.resources._payloads", "_payloads"),
     ("trigger_facade.resources._batching", "_batching"),
     ("trigger_facade.resources.runs", "runs"),
@@ -295,11 +296,10 @@ def formatted(outputs: dict[str, str]) -> dict[str, str]:
             (folder / f"{name}.py").write_text(text, encoding="utf-8")
         ruff = str(Path(sys.executable).parent / "ruff")
         files = [str(folder / f"{name}.py") for name in outputs]
-        subprocess.run(
-            [ruff, "check", "--fix-only", "--quiet", "--no-cache", "--select", "I,F401", *files],
-            cwd=ROOT,
-            check=False,
-        )
+        # first-party is pinned so the import order never depends on which output files exist yet
+        isort = ["--config", "lint.isort.known-first-party = ['trigger_facade']"]
+        fix = [ruff, "check", "--fix-only", "--quiet", "--no-cache", "--select", "I,F401", *isort, *files]
+        subprocess.run(fix, cwd=ROOT, check=False)
         subprocess.run([ruff, "format", "--quiet", "--no-cache", *files], cwd=ROOT, check=True)
         return {name: (folder / f"{name}.py").read_text(encoding="utf-8") for name in outputs}
 

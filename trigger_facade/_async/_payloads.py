@@ -9,14 +9,15 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from trigger_facade._base import AsyncResource, build_request, parse_response
+from trigger_facade._async._listing import AsyncListingResource
+from trigger_facade._base import build_request, parse_response
 from trigger_facade._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, packet_name
 from trigger_facade._payload import encode, utf8_length_at_least
 from trigger_facade._transport import OriginBearerAuth
 from trigger_facade.resources._payloads import _presigned
 
 
-class AsyncPayloadResource(AsyncResource):
+class AsyncPayloadResource(AsyncListingResource):
     async def _prepare_payload(self, payload: Any, *, argument: str = "payload") -> tuple[Any, dict[str, Any]]:
         """(payload for the body, extra options). At 128 KiB or more it is uploaded and sent by reference."""
         text = encode(payload, argument=argument)

@@ -22,14 +22,13 @@ from trigger_api.models.bulk_replay_by_run_ids import BulkReplayByRunIds
 from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
+from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import AsyncResource
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.models import Page
 from trigger_facade.resources.bulk_actions import _id_of, _page, _run_ids, bulk_filter
 
 
-class AsyncBulkActions(AsyncResource):
+class AsyncBulkActions(AsyncListingResource):
     async def cancel(
         self, *, filter: Mapping[str, Any] | None = None, run_ids: Sequence[str] | None = None, name: str | None = None
     ) -> str:
@@ -78,12 +77,9 @@ class AsyncBulkActions(AsyncResource):
 
     def list(self, *, page_size: int | None = None, limit: int | None = None) -> AsyncPaginator[BulkActionObject]:
         size = UNSET if page_size is None else check.int_in_range(page_size, "page_size", 1, 100)
-
-        async def fetch(cursor: Any) -> Page[BulkActionObject]:
-            after = UNSET if cursor is None else cursor
-            return await self._request(list_bulk_actions_v1._get_kwargs, _page, pagesize=size, pageafter=after)
-
-        return AsyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_bulk_actions_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params={"pagesize": size}
+        )
 
     async def retrieve(self, bulk_action_id: str) -> BulkActionObject:
         bulk_action_id = check.identifier(bulk_action_id, "bulk_action_id")

@@ -20,18 +20,16 @@ from trigger_api.models.get_deployment_v1_response_200 import GetDeploymentV1Res
 from trigger_api.models.list_deployments_v1_response_200_data_item import ListDeploymentsV1Response200DataItem
 from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Status
 from trigger_api.models.promote_deployment_v1_response_200 import PromoteDeploymentV1Response200
-from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
+from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import AsyncResource
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.models import Page
 from trigger_facade.resources.deployments import DEPLOYMENT_STATUSES, _page
 from trigger_facade.resources.query import _iso
 
 
-class AsyncDeployments(AsyncResource):
+class AsyncDeployments(AsyncListingResource):
     def list(
         self,
         *,
@@ -56,12 +54,7 @@ class AsyncDeployments(AsyncResource):
             params["to"] = _iso(to, "to")
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
-
-        async def fetch(cursor: Any) -> Page[ListDeploymentsV1Response200DataItem]:
-            after = UNSET if cursor is None else cursor
-            return await self._request(list_deployments_v1._get_kwargs, _page, pageafter=after, **params)
-
-        return AsyncPaginator(fetch, limit=limit)
+        return self._paginate(list_deployments_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params=params)
 
     async def retrieve(self, deployment_id: str) -> GetDeploymentV1Response200:
         deployment_id = check.identifier(deployment_id, "deployment_id")

@@ -24,26 +24,25 @@ from trigger_api.models.reset_queue_concurrency_v1_body import ResetQueueConcurr
 from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
+from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import AsyncResource
 from trigger_facade._pagination import offset_page
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.models import Page
 from trigger_facade.queues_ref import queue_identity
 from trigger_facade.resources.queues import QueueArg
 
 
-class AsyncQueues(AsyncResource):
+class AsyncQueues(AsyncListingResource):
     def list(self, *, per_page: int | None = None, limit: int | None = None) -> AsyncPaginator[QueueObject]:
         """GET /api/v1/queues, page after page (`per_page` at most 100)."""
         size = UNSET if per_page is None else check.int_in_range(per_page, "per_page", 1, 100)
-        parse = offset_page(QueueObject.from_dict)
-
-        async def fetch(cursor: Any) -> Page[QueueObject]:
-            page = UNSET if cursor is None else cursor
-            return await self._request(list_queues_v1._get_kwargs, parse, page=page, per_page=size)
-
-        return AsyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_queues_v1._get_kwargs,
+            offset_page(QueueObject.from_dict),
+            cursor="page",
+            limit=limit,
+            params={"per_page": size},
+        )
 
     async def retrieve(self, queue: QueueArg) -> QueueObject:
         """GET /api/v1/queues/{queue}?type=...: `queue` is "queue_..." or QueueRef.task/custom(name)."""

@@ -34,7 +34,6 @@ from trigger_api.models.get_run_trace_v1_response_200 import GetRunTraceV1Respon
 from trigger_api.models.reschedule_run_request_body import RescheduleRunRequestBody
 from trigger_api.models.run_span_response import RunSpanResponse
 from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Body
-from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
 from trigger_facade._async._pagination import AsyncPaginator
@@ -44,7 +43,7 @@ from trigger_facade._config import KeyKind
 from trigger_facade._transport import POLICY_EXTENSION
 from trigger_facade.durations import to_delay
 from trigger_facade.errors import APIError, ConfigurationError, NotFoundError, RunWaitTimeoutError
-from trigger_facade.models import Page, Run
+from trigger_facade.models import Run
 from trigger_facade.queues_ref import QueueRef
 from trigger_facade.resources.runs import (
     DEFAULT_WAIT_TIMEOUT,
@@ -122,15 +121,10 @@ class AsyncRuns(AsyncPayloadResource):
             period=period,
             page_size=page_size,
         )
-        if limit is not None:
-            check.int_in_range(limit, "limit", 0)
         if project_ref is None and env is None:
-
-            async def fetch(cursor: Any) -> Page[Run]:
-                after = UNSET if cursor is None else cursor
-                return await self._request(list_runs_v1._get_kwargs, parse_run_page, pageafter=after, **params)
-
-            return AsyncPaginator(fetch, limit=limit)
+            return self._paginate(
+                list_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
+            )
         ref = self._state.require_project_ref(project_ref, "runs.list")
         if self._state.config.credentials.kind not in (KeyKind.PERSONAL, KeyKind.ORGANIZATION, KeyKind.UNKNOWN):
             raise ConfigurationError(
@@ -139,14 +133,10 @@ class AsyncRuns(AsyncPayloadResource):
         if env is not None:
             slugs = [env] if isinstance(env, str) else list(env)
             params["filterenv"] = ",".join((check.env_slug(slug) for slug in slugs))
-
-        async def fetch_project(cursor: Any) -> Page[Run]:
-            after = UNSET if cursor is None else cursor
-            return await self._request(
-                list_project_runs_v1._get_kwargs, parse_run_page, project_ref=ref, pageafter=after, **params
-            )
-
-        return AsyncPaginator(fetch_project, limit=limit)
+        params["project_ref"] = ref
+        return self._paginate(
+            list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
+        )
 
     async def cancel(self, run_id: str) -> str:
         """POST /api/v2/runs/{runId}/cancel. Returns the run id. Child runs it triggered are cancelled too."""

@@ -5,8 +5,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from trigger_api.api.schedules import (
     activate_schedule_v1,
     create_schedule_v1,
@@ -23,14 +21,14 @@ from trigger_api.models.update_schedule_options import UpdateScheduleOptions
 from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
+from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import AsyncResource, anonymous
+from trigger_facade._base import anonymous
 from trigger_facade._pagination import offset_page
-from trigger_facade.models import Page
 from trigger_facade.resources.schedules import TimezoneNames, _body, _id_of, _timezones
 
 
-class AsyncSchedules(AsyncResource):
+class AsyncSchedules(AsyncListingResource):
     async def create(
         self,
         *,
@@ -51,13 +49,13 @@ class AsyncSchedules(AsyncResource):
     def list(self, *, per_page: int | None = None, limit: int | None = None) -> AsyncPaginator[ScheduleObject]:
         """GET /api/v1/schedules, page after page (`per_page` at most 100)."""
         size = UNSET if per_page is None else check.int_in_range(per_page, "per_page", 1, 100)
-        parse = offset_page(ScheduleObject.from_dict)
-
-        async def fetch(cursor: Any) -> Page[ScheduleObject]:
-            page = UNSET if cursor is None else cursor
-            return await self._request(list_schedules_v1._get_kwargs, parse, page=page, per_page=size)
-
-        return AsyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_schedules_v1._get_kwargs,
+            offset_page(ScheduleObject.from_dict),
+            cursor="page",
+            limit=limit,
+            params={"per_page": size},
+        )
 
     async def retrieve(self, schedule_id: str) -> ScheduleObject:
         schedule_id = check.identifier(schedule_id, "schedule_id")

@@ -19,15 +19,14 @@ from trigger_api.api.waitpoints import (
 from trigger_api.models.complete_waitpoint_token_callback_v1_body import CompleteWaitpointTokenCallbackV1Body
 from trigger_api.models.complete_waitpoint_token_request import CompleteWaitpointTokenRequest
 from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTokenRequest
-from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
+from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import AsyncResource, anonymous, parse_response
+from trigger_facade._base import anonymous, parse_response
 from trigger_facade._payload import to_json_value
 from trigger_facade.durations import to_idempotency_key_ttl, to_timeout
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.models import Page
 from trigger_facade.resources.waitpoints import (
     TOKEN_STATUSES,
     WaitpointToken,
@@ -38,7 +37,7 @@ from trigger_facade.resources.waitpoints import (
 )
 
 
-class AsyncWaitpoints(AsyncResource):
+class AsyncWaitpoints(AsyncListingResource):
     async def create_token(
         self,
         *,
@@ -111,12 +110,9 @@ class AsyncWaitpoints(AsyncResource):
             params["filtercreated_atto"] = check.epoch_ms(created_before, "created_before")
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
-
-        async def fetch(cursor: Any) -> Page[WaitpointToken]:
-            after = UNSET if cursor is None else cursor
-            return await self._request(list_waitpoint_tokens_v1._get_kwargs, _token_page, pageafter=after, **params)
-
-        return AsyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_waitpoint_tokens_v1._get_kwargs, _token_page, cursor="pageafter", limit=limit, params=params
+        )
 
     async def retrieve_token(self, token_id: str) -> WaitpointToken:
         """GET /api/v1/waitpoints/tokens/{id}, with its output decoded once completed."""

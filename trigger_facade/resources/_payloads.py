@@ -6,17 +6,18 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from .._base import SyncResource, build_request, parse_response
+from .._base import build_request, parse_response
 from .._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, packet_name
 from .._payload import encode, utf8_length_at_least
 from .._transport import OriginBearerAuth
+from ._listing import ListingResource
 
 
 def _presigned(data: Any) -> tuple[str, str]:
     return str(data["presignedUrl"]), str(data["storagePath"])
 
 
-class PayloadResource(SyncResource):
+class PayloadResource(ListingResource):
     def _prepare_payload(self, payload: Any, *, argument: str = "payload") -> tuple[Any, dict[str, Any]]:
         """(payload for the body, extra options). At 128 KiB or more it is uploaded and sent by reference."""
         text = encode(payload, argument=argument)

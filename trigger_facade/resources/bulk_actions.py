@@ -20,11 +20,10 @@ from trigger_api.models.bulk_replay_by_run_ids import BulkReplayByRunIds
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource
 from .._pagination import SyncPaginator, cursor_page
 from ..errors import InvalidInputError
-from ..models import Page
 from ..queues_ref import QueueRef
+from ._listing import ListingResource
 
 FILTER_NAMES = (
     "status",
@@ -105,7 +104,7 @@ def _id_of(data: Any) -> str:
 _page = cursor_page(BulkActionObject.from_dict)
 
 
-class BulkActions(SyncResource):
+class BulkActions(ListingResource):
     def cancel(
         self, *, filter: Mapping[str, Any] | None = None, run_ids: Sequence[str] | None = None, name: str | None = None
     ) -> str:
@@ -154,12 +153,9 @@ class BulkActions(SyncResource):
 
     def list(self, *, page_size: int | None = None, limit: int | None = None) -> SyncPaginator[BulkActionObject]:
         size = UNSET if page_size is None else check.int_in_range(page_size, "page_size", 1, 100)
-
-        def fetch(cursor: Any) -> Page[BulkActionObject]:
-            after = UNSET if cursor is None else cursor
-            return self._request(list_bulk_actions_v1._get_kwargs, _page, pagesize=size, pageafter=after)
-
-        return SyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_bulk_actions_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params={"pagesize": size}
+        )
 
     def retrieve(self, bulk_action_id: str) -> BulkActionObject:
         bulk_action_id = check.identifier(bulk_action_id, "bulk_action_id")

@@ -17,13 +17,11 @@ from trigger_api.models.get_deployment_v1_response_200 import GetDeploymentV1Res
 from trigger_api.models.list_deployments_v1_response_200_data_item import ListDeploymentsV1Response200DataItem
 from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Status
 from trigger_api.models.promote_deployment_v1_response_200 import PromoteDeploymentV1Response200
-from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource
 from .._pagination import SyncPaginator, cursor_page
 from ..errors import InvalidInputError
-from ..models import Page
+from ._listing import ListingResource
 from .query import _iso
 
 DEPLOYMENT_STATUSES = tuple(s.value for s in ListDeploymentsV1Status)
@@ -32,7 +30,7 @@ DEPLOYMENT_STATUSES = tuple(s.value for s in ListDeploymentsV1Status)
 _page = cursor_page(ListDeploymentsV1Response200DataItem.from_dict)
 
 
-class Deployments(SyncResource):
+class Deployments(ListingResource):
     def list(
         self,
         *,
@@ -58,11 +56,7 @@ class Deployments(SyncResource):
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
 
-        def fetch(cursor: Any) -> Page[ListDeploymentsV1Response200DataItem]:
-            after = UNSET if cursor is None else cursor
-            return self._request(list_deployments_v1._get_kwargs, _page, pageafter=after, **params)
-
-        return SyncPaginator(fetch, limit=limit)
+        return self._paginate(list_deployments_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params=params)
 
     def retrieve(self, deployment_id: str) -> GetDeploymentV1Response200:
         deployment_id = check.identifier(deployment_id, "deployment_id")

@@ -21,26 +21,25 @@ from trigger_api.models.reset_queue_concurrency_v1_body import ResetQueueConcurr
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource
 from .._pagination import SyncPaginator, offset_page
 from ..errors import InvalidInputError
-from ..models import Page
 from ..queues_ref import QueueRef, queue_identity
+from ._listing import ListingResource
 
 QueueArg = str | QueueRef
 
 
-class Queues(SyncResource):
+class Queues(ListingResource):
     def list(self, *, per_page: int | None = None, limit: int | None = None) -> SyncPaginator[QueueObject]:
         """GET /api/v1/queues, page after page (`per_page` at most 100)."""
         size = UNSET if per_page is None else check.int_in_range(per_page, "per_page", 1, 100)
-        parse = offset_page(QueueObject.from_dict)
-
-        def fetch(cursor: Any) -> Page[QueueObject]:
-            page = UNSET if cursor is None else cursor
-            return self._request(list_queues_v1._get_kwargs, parse, page=page, per_page=size)
-
-        return SyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_queues_v1._get_kwargs,
+            offset_page(QueueObject.from_dict),
+            cursor="page",
+            limit=limit,
+            params={"per_page": size},
+        )
 
     def retrieve(self, queue: QueueArg) -> QueueObject:
         """GET /api/v1/queues/{queue}?type=...: `queue` is "queue_..." or QueueRef.task/custom(name)."""

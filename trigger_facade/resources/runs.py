@@ -35,7 +35,6 @@ from trigger_api.models.retrieve_run_response import RetrieveRunResponse
 from trigger_api.models.run_metadata_response import RunMetadataResponse
 from trigger_api.models.run_span_response import RunSpanResponse
 from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Body
-from trigger_api.types import UNSET
 
 from .. import _validate as check
 from .._base import build_request, parse_response
@@ -44,7 +43,7 @@ from .._pagination import SyncPaginator, cursor_page
 from .._transport import POLICY_EXTENSION
 from ..durations import to_delay
 from ..errors import APIError, ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
-from ..models import Page, Run
+from ..models import Run
 from ..queues_ref import QueueRef, queue_filter_value
 from ._payloads import PayloadResource
 
@@ -244,15 +243,10 @@ class Runs(PayloadResource):
             period=period,
             page_size=page_size,
         )
-        if limit is not None:
-            check.int_in_range(limit, "limit", 0)
         if project_ref is None and env is None:
-
-            def fetch(cursor: Any) -> Page[Run]:
-                after = UNSET if cursor is None else cursor
-                return self._request(list_runs_v1._get_kwargs, parse_run_page, pageafter=after, **params)
-
-            return SyncPaginator(fetch, limit=limit)
+            return self._paginate(
+                list_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
+            )
 
         ref = self._state.require_project_ref(project_ref, "runs.list")
         if self._state.config.credentials.kind not in (
@@ -268,13 +262,10 @@ class Runs(PayloadResource):
             slugs = [env] if isinstance(env, str) else list(env)
             params["filterenv"] = ",".join(check.env_slug(slug) for slug in slugs)
 
-        def fetch_project(cursor: Any) -> Page[Run]:
-            after = UNSET if cursor is None else cursor
-            return self._request(
-                list_project_runs_v1._get_kwargs, parse_run_page, project_ref=ref, pageafter=after, **params
-            )
-
-        return SyncPaginator(fetch_project, limit=limit)
+        params["project_ref"] = ref
+        return self._paginate(
+            list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
+        )
 
     def cancel(self, run_id: str) -> str:
         """POST /api/v2/runs/{runId}/cancel. Returns the run id. Child runs it triggered are cancelled too."""

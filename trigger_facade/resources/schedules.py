@@ -22,10 +22,10 @@ from trigger_api.models.update_schedule_options import UpdateScheduleOptions
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource, anonymous
+from .._base import anonymous
 from .._pagination import SyncPaginator, offset_page
 from ..errors import InvalidInputError
-from ..models import Page
+from ._listing import ListingResource
 
 TimezoneNames = list[str]  # a name: inside the class, `list` is the method
 _WINDOW = re.compile(r"(?:[1-9]\d*|0)(m|h|%)")
@@ -71,7 +71,7 @@ def _timezones(data: Any) -> TimezoneNames:
     return list(GetTimezonesResult.from_dict(data).timezones or [])
 
 
-class Schedules(SyncResource):
+class Schedules(ListingResource):
     def create(
         self,
         *,
@@ -92,13 +92,13 @@ class Schedules(SyncResource):
     def list(self, *, per_page: int | None = None, limit: int | None = None) -> SyncPaginator[ScheduleObject]:
         """GET /api/v1/schedules, page after page (`per_page` at most 100)."""
         size = UNSET if per_page is None else check.int_in_range(per_page, "per_page", 1, 100)
-        parse = offset_page(ScheduleObject.from_dict)
-
-        def fetch(cursor: Any) -> Page[ScheduleObject]:
-            page = UNSET if cursor is None else cursor
-            return self._request(list_schedules_v1._get_kwargs, parse, page=page, per_page=size)
-
-        return SyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_schedules_v1._get_kwargs,
+            offset_page(ScheduleObject.from_dict),
+            cursor="page",
+            limit=limit,
+            params={"per_page": size},
+        )
 
     def retrieve(self, schedule_id: str) -> ScheduleObject:
         schedule_id = check.identifier(schedule_id, "schedule_id")

@@ -19,16 +19,15 @@ from trigger_api.models.complete_waitpoint_token_callback_v1_body import Complet
 from trigger_api.models.complete_waitpoint_token_request import CompleteWaitpointTokenRequest
 from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTokenRequest
 from trigger_api.models.waitpoint_token_object import WaitpointTokenObject
-from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource, anonymous, parse_response
+from .._base import anonymous, parse_response
 from .._packets import decode_io
 from .._pagination import SyncPaginator, cursor_page
 from .._payload import to_json_value
 from ..durations import to_idempotency_key_ttl, to_timeout
 from ..errors import InvalidInputError
-from ..models import Page
+from ._listing import ListingResource
 
 TOKEN_STATUSES = ("WAITING", "COMPLETED", "TIMED_OUT")
 
@@ -81,7 +80,7 @@ def callback_parts(url: str) -> tuple[str, str]:
     return parts[4], parts[6]
 
 
-class Waitpoints(SyncResource):
+class Waitpoints(ListingResource):
     def create_token(
         self,
         *,
@@ -153,11 +152,9 @@ class Waitpoints(SyncResource):
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
 
-        def fetch(cursor: Any) -> Page[WaitpointToken]:
-            after = UNSET if cursor is None else cursor
-            return self._request(list_waitpoint_tokens_v1._get_kwargs, _token_page, pageafter=after, **params)
-
-        return SyncPaginator(fetch, limit=limit)
+        return self._paginate(
+            list_waitpoint_tokens_v1._get_kwargs, _token_page, cursor="pageafter", limit=limit, params=params
+        )
 
     def retrieve_token(self, token_id: str) -> WaitpointToken:
         """GET /api/v1/waitpoints/tokens/{id}, with its output decoded once completed."""
