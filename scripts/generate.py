@@ -71,6 +71,8 @@ def run_generator(workdir: Path) -> Path:
     if warnings:
         print("\n".join(warnings), file=sys.stderr)
         raise SystemExit(f"generate: {len(warnings)} generator warnings")
+    # PEP 561 marker: the generated package is typed (--meta none leaves it out)
+    (out / "py.typed").write_text("", encoding="utf-8")
     return out
 
 

@@ -322,12 +322,23 @@ def _watch(client: Any, run_id: str, timeout: float | None, interval: float, out
     return EXIT_OK if last is not None and last.is_success else EXIT_FAILURE
 
 
-def _progress(total_label: str, err: Any) -> Callable[[int], None]:
+def _progress(label: str, total: int, err: Any) -> Callable[[int], None]:
+    """A one-line progress bar on stderr: `label [#####.....] 1200/2500 items`."""
+
     def show(count: int) -> None:
-        err.write(f"\r{total_label}: {count} items read")
+        filled = 30 * count // total if total else 30
+        err.write(f"\r{label} [{'#' * filled}{'.' * (30 - filled)}] {count}/{total} items")
         err.flush()
 
     return show
+
+
+def _count_items(path: str) -> int:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError as exc:
+        raise UsageError(f"--items {path}: {exc.strerror}") from None
 
 
 def run_command(args: argparse.Namespace, client: Any, out: Any, err: Any) -> int:
@@ -388,7 +399,7 @@ def run_command(args: argparse.Namespace, client: Any, out: Any, err: Any) -> in
         return EXIT_OK if run.is_success else EXIT_FAILURE
     if command == "batch":
         counter = {"n": 0}
-        show = _progress(f"batching {args.task}", err)
+        show = _progress(f"batching {args.task}", _count_items(args.items), err)
 
         def counted() -> Iterator[dict[str, Any]]:
             for item in _jsonl(args.items):

@@ -137,7 +137,7 @@ def test_batch_from_jsonl(fake: FakeTrigger, tmp_path: Path) -> None:
     assert code == 0
     lines = out.strip().splitlines()
     assert [line.split()[1] for line in lines] == ["1000", "200"]
-    assert "1200 items read" in err
+    assert err.rstrip().endswith("[##############################] 1200/1200 items")
     assert len(fake.runs) == 1200
 
 
