@@ -11,7 +11,6 @@ import functools
 import io
 import json
 import logging
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -76,11 +75,11 @@ def connection_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
     )
 
 
-def check_response(response: httpx.Response) -> httpx.Response:
-    """Raise the typed error for a non-2xx answer (after the transport's retries)."""
+def check_response(response: httpx.Response, now: float) -> httpx.Response:
+    """Raise the typed error for a non-2xx answer (after the transport's retries); `now` is epoch seconds."""
     if 200 <= response.status_code < 300:
         return response
-    retry_after = server_requested_wait(response.headers, time.time())
+    retry_after = server_requested_wait(response.headers, now)
     error: APIStatusError = make_status_error(response, retry_after=retry_after)
     log.debug("%s %s -> %s", response.request.method, response.request.url.path, response.status_code)
     raise error
@@ -115,7 +114,7 @@ class SyncResource:
             response = self._http.send(request)
         except httpx.TransportError as exc:
             raise connection_error(exc, request) from exc
-        return check_response(response)
+        return check_response(response, self._state.clock.now())
 
     def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
         """Send one generated operation; the 2xx response (errors raise)."""
@@ -147,7 +146,7 @@ class AsyncResource:
             response = await self._http.send(request)
         except httpx.TransportError as exc:
             raise connection_error(exc, request) from exc
-        return check_response(response)
+        return check_response(response, self._state.clock.now())
 
     async def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
         self._state.check_key_for(build)

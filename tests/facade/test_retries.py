@@ -128,6 +128,15 @@ def test_rate_limit_error_carries_the_wait(mode: str) -> None:
     assert clock.sleeps == []
 
 
+def test_rate_limit_error_reads_the_reset_on_the_clients_clock(mode: str) -> None:
+    clock = FakeClock()
+    reset = str(int((clock.now() + 12) * 1000))
+    answer = ok({"error": "slow down"}, status=429, headers={"x-ratelimit-reset": reset})
+    _, _, result = retrieve(mode, [answer], clock=clock, max_retries=0)
+    assert isinstance(result, RateLimitError)
+    assert result.retry_after == pytest.approx(12.0)
+
+
 def test_max_retries_zero_fails_at_once(mode: str) -> None:
     rec, clock, result = retrieve(mode, [ok({}, status=503)], max_retries=0)
     assert isinstance(result, InternalServerError)
