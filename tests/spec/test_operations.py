@@ -214,3 +214,21 @@ def test_no_inline_run_status_enum_is_left(spec: dict[str, Any]) -> None:
     assert enums == [spec["components"]["schemas"]["RunStatus"]["enum"]]
     status = spec["components"]["schemas"]["BulkActionFilter"]["properties"]["status"]["oneOf"]
     assert status[0] == {"$ref": "#/components/schemas/RunStatus"}
+
+
+def test_the_facades_token_rules_match_the_specs_security(spec: dict[str, Any]) -> None:
+    from trigger_facade._client import TOKEN_ONLY_OPERATIONS, TOKEN_OPERATIONS
+
+    token_ok, token_only = set(), set()
+    for item in spec["paths"].values():
+        for method, op in item.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            schemes = {name for requirement in op.get("security", spec["security"]) for name in requirement}
+            if "personalAccessToken" in schemes or op.get("security") == []:
+                token_ok.add(op["operationId"])
+            if schemes == {"personalAccessToken"}:
+                token_only.add(op["operationId"])
+    # the waitpoint callback needs no key at all; the facade never sends it with one
+    assert token_ok - {"complete_waitpoint_token_callback_v1"} == TOKEN_OPERATIONS
+    assert token_only == TOKEN_ONLY_OPERATIONS
