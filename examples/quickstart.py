@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import sys
 import time
 from collections.abc import Iterator
@@ -31,7 +32,8 @@ def target(live: bool) -> Iterator[tuple[TriggerClient, str]]:
         with TriggerClient() as client:
             yield client, "the real Trigger.dev API"
         return
-    fake = FakeTrigger(start_after=0.2, execution_time=0.3)
+    # a fresh key every run: nothing in the output may depend on (or show) it
+    fake = FakeTrigger(secret_key=f"tr_dev_{secrets.token_hex(12)}", start_after=0.2, execution_time=0.3)
     fake.task(TASK, lambda payload: {"resized": payload.get("url"), "width": payload.get("width", 800)})
     with (
         fake.serve() as url,
