@@ -202,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     watch.add_argument("run_id")
     watch.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
     watch.add_argument("--interval", type=float, default=1.0, help="first poll interval in seconds")
+    watch.add_argument("--realtime", action="store_true", help="follow the realtime feed instead of polling")
 
     trigger = sub.add_parser("trigger", help="trigger one run of a task")
     trigger.add_argument("task")
@@ -216,6 +217,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--wait", action="store_true", help="wait for the run and print it (exit 1 unless it succeeded)"
     )
     trigger.add_argument("--timeout", type=float, default=600.0, help="with --wait: seconds")
+    trigger.add_argument("--realtime", action="store_true", help="with --wait: follow the realtime feed")
     trigger.add_argument("--json", dest="output", action="store_const", const="json", default="table")
 
     batch = sub.add_parser("batch", help="trigger a task once per line of a JSON Lines file")
@@ -313,9 +315,11 @@ def _queue(text: str) -> Any:
     return text
 
 
-def _watch(client: Any, run_id: str, timeout: float | None, interval: float, out: Any) -> int:
+def _watch(client: Any, args: argparse.Namespace, out: Any) -> int:
     last = None
-    for run in client.runs.watch(run_id, timeout=timeout, poll_interval=interval):
+    for run in client.runs.watch(
+        args.run_id, timeout=args.timeout, poll_interval=args.interval, realtime=args.realtime
+    ):
         last = run
         out.write(f"{datetime.now().strftime('%H:%M:%S')}  {run.id}  {run.status}\n")
         out.flush()
@@ -378,7 +382,7 @@ def run_command(args: argparse.Namespace, client: Any, out: Any, err: Any) -> in
             run = client.runs.reschedule(args.run_id, delay=delay)
             out.write(f"{run.id} now starts at {run.data.get('delayedUntil')}\n")
         else:
-            return _watch(client, args.run_id, args.timeout, args.interval, out)
+            return _watch(client, args, out)
         return EXIT_OK
     if command == "trigger":
         options = {
@@ -394,7 +398,7 @@ def run_command(args: argparse.Namespace, client: Any, out: Any, err: Any) -> in
             cached = " (cached: an earlier run with this idempotency key)" if handle.is_cached else ""
             out.write(f"{handle.id}{cached}\n")
             return EXIT_OK
-        run = client.runs.wait(handle.id, timeout=args.timeout)
+        run = client.runs.wait(handle.id, timeout=args.timeout, realtime=args.realtime)
         emit_one(run.data, args.output, out)
         return EXIT_OK if run.is_success else EXIT_FAILURE
     if command == "batch":

@@ -58,7 +58,7 @@ def test_trigger_wait_exit_codes(fake: FakeTrigger, tmp_path: Path) -> None:
     code, out, _ = cli("trigger", "double", "--payload", f"@{payload}", "--wait", "--json")
     assert code == 0
     assert json.loads(out)["output"] == 42
-    code, out, _ = cli("trigger", "fails", "--payload", "{}", "--wait", "--json")
+    code, out, _ = cli("trigger", "fails", "--payload", "{}", "--wait", "--realtime", "--json")
     assert code == 1
     assert json.loads(out)["status"] == "FAILED"
 
@@ -98,6 +98,9 @@ def test_runs_get_cancel_replay_reschedule_watch(fake: FakeTrigger) -> None:
     code, out, _ = cli("runs", "watch", new_id, "--interval", "0.01")
     assert code == 0
     assert out.strip().splitlines()[-1].endswith("COMPLETED")
+    code, out, _ = cli("runs", "watch", new_id, "--realtime")
+    assert code == 0
+    assert out.strip().endswith("COMPLETED")
     code, out, _ = cli("runs", "watch", run_id)
     assert code == 1  # cancelled is a failure state
     assert out.strip().endswith("CANCELED")
