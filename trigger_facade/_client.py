@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-import platform
+import sys
 import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
@@ -60,7 +60,8 @@ TOKEN_OPERATIONS = frozenset(
     }
 )
 TOKEN_ONLY_OPERATIONS = frozenset({"list_project_runs_v1", "whoami_v2"})
-USER_AGENT = f"trigger-facade/{__version__} python/{platform.python_version()} httpx/{httpx.__version__}"
+_PYTHON = ".".join(str(part) for part in sys.version_info[:3])
+USER_AGENT = f"trigger-facade/{__version__} python/{_PYTHON} httpx/{httpx.__version__}"
 
 
 @attrs.frozen(repr=False)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import email.utils
 import random
 import time
 from collections.abc import Callable
@@ -62,6 +60,8 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
+        import email.utils  # only HTTP-date answers need it; kept off the import path
+
         try:
             moment = email.utils.parsedate_to_datetime(value)
         except (TypeError, ValueError):
@@ -127,6 +127,8 @@ class Clock:
         time.sleep(seconds)
 
     async def async_sleep(self, seconds: float) -> None:
+        import asyncio  # only async clients sleep this way; importing asyncio costs ~10 ms
+
         await asyncio.sleep(seconds)
 
 

@@ -55,6 +55,7 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # the default backlog of 5 refuses bursts of reconnecting clients
 
     def __init__(self, address: tuple[str, int], fake: FakeTrigger) -> None:
         super().__init__(address, _Handler)
