@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import timedelta
 from itertools import islice
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 from trigger_api.api.batches import create_batch_v1, stream_batch_items_v1
@@ -32,8 +32,9 @@ MAX_BATCH_ITEMS = 1000
 SEAL_ATTEMPTS = 3
 
 
-@attrs.frozen
-class PreparedItem:
+class PreparedItem(NamedTuple):
+    """One checked item (a NamedTuple: 100,000 of these are made per 100,000 items)."""
+
     task: str
     payload: Any
     options: dict[str, Any]
@@ -83,12 +84,16 @@ def prepare_items(items: Iterable[Any], default_task: str | None, key: BatchKey 
         start += len(chunk)
 
 
+_ITEM_KEYS = frozenset({"payload", "options"})
+_ITEM_KEYS_WITH_TASK = frozenset({"task", "payload", "options"})
+
+
 def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | None) -> PreparedItem:
     where = f"items[{index}]."
     if not isinstance(raw, dict) and not isinstance(raw, Mapping):
         raise InvalidInputError(f"items[{index}] must be a dict like {{'payload': ..., 'options': {{...}}}}")
-    allowed = {"payload", "options"} if default_task else {"task", "payload", "options"}
-    unknown = set(raw) - allowed
+    allowed = _ITEM_KEYS if default_task else _ITEM_KEYS_WITH_TASK
+    unknown = raw.keys() - allowed
     if unknown:
         raise InvalidInputError(
             f"items[{index}] has unknown keys {sorted(unknown)}; accepted: {', '.join(sorted(allowed))}"
@@ -110,7 +115,7 @@ def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | Non
     except (TypeError, ValueError):
         encode(payload, argument=f"{where}payload")  # the options were checked: the payload is at fault
         raise
-    return PreparedItem(task=str(task), payload=payload, options=options, line=line)
+    return PreparedItem(str(task), payload, options, line)
 
 
 class BatchingResource(PayloadResource):
