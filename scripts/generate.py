@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 CONFIG = ROOT / "spec" / "generator-config.yaml"
+# our templates override the generator's (models/__init__ imports models lazily)
+TEMPLATES = ROOT / "spec" / "templates"
 OUT_ROOT = ROOT / "generated"
 PACKAGE = "trigger_api"
 
@@ -39,6 +41,7 @@ def stamp_text() -> str:
         f"ruff {version('ruff')}\n"
         f"spec/openapi.yaml sha256 {sha(SPEC)}\n"
         f"spec/generator-config.yaml sha256 {sha(CONFIG)}\n"
+        + "".join(f"spec/templates/{path.name} sha256 {sha(path)}\n" for path in sorted(TEMPLATES.glob("*.jinja")))
     )
 
 
@@ -57,6 +60,8 @@ def run_generator(workdir: Path) -> Path:
         str(CONFIG),
         "--meta",
         "none",
+        "--custom-template-path",
+        str(TEMPLATES),
         "--output-path",
         str(out),
         "--overwrite",
