@@ -16,22 +16,16 @@ from trigger_api.client import AuthenticatedClient
 from trigger_api.models import RetrieveRunResponse
 from trigger_api.types import File
 
-RUN: dict[str, Any] = {
-    "id": "run_1234",
-    "status": "COMPLETED",
-    "taskIdentifier": "my-task",
-    "createdAt": "2026-01-01T00:00:00.000Z",
-    "updatedAt": "2026-01-01T00:00:01.000Z",
-    "isTest": False,
-    "tags": [],
-    "attempts": [],
-}
+from ..facade import harness as facade_harness
+
+# the facade tests' run, with the deprecated `attempts` list the server still sends
+RUN: dict[str, Any] = {**facade_harness.RUN, "attempts": []}
 
 
 def client_for(handler: Any) -> AuthenticatedClient:
     return AuthenticatedClient(
         base_url="https://api.trigger.dev",
-        token="tr_dev_abcdefghijklmnopqrstuvwx",
+        token=facade_harness.KEY,
         httpx_args={"transport": httpx.MockTransport(handler)},
     )
 
