@@ -13,7 +13,7 @@ from trigger_facade import InvalidInputError, idempotency_keys, parse_duration, 
 from trigger_facade.durations import format_duration, to_delay, to_idempotency_key_ttl, to_ttl
 
 VECTORS: dict[str, Any] = json.loads(
-    (Path(__file__).resolve().parents[3] / "shared" / "reference" / "sdk-vectors.json").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[1] / "data" / "sdk-vectors.json").read_text(encoding="utf-8")
 )
 
 
