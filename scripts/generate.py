@@ -101,6 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="generate generated/trigger_api")
     parser.add_argument("--check", action="store_true", help="fail if generated/ is not up to date")
     args = parser.parse_args(argv)
+    # the operations table and response schemas come from the same spec, so they are made (and checked) here too
+    operations = [sys.executable, str(ROOT / "scripts" / "gen_operations.py"), *(["--check"] if args.check else [])]
+    if subprocess.run(operations, check=False).returncode != 0:
+        return 1
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="trigger-gen-") as tmp:
         fresh = run_generator(Path(tmp))

@@ -7,7 +7,6 @@ below differ only in the lines that do I/O.
 
 from __future__ import annotations
 
-import functools
 import io
 import json
 import logging
@@ -17,7 +16,17 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 import httpx
 
 from ._retry import server_requested_wait
-from ._transport import POLICY_EXTENSION, OriginBearerAuth
+from ._schema_check import SchemaMismatch, response_schema
+from ._schema_check import check as schema_check
+from ._transport import (
+    ATTEMPT_TIMEOUT_EXTENSION,
+    DEADLINE_EXTENSION,
+    LOCAL_FAILURES,
+    NEVER_SENT,
+    OPERATION_EXTENSION,
+    POLICY_EXTENSION,
+    repeat_class,
+)
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -34,26 +43,35 @@ T = TypeVar("T")
 
 log = logging.getLogger("trigger_facade")
 
-# connection never opened: the server cannot have seen the request
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+def operation_of(build: Callable[..., Any]) -> str:
+    """The spec operation a generated `_get_kwargs` belongs to (its module is named after the operationId)."""
+    return str(getattr(build, "__module__", "")).rsplit(".", 1)[-1]
 
 
-def anonymous(build: Callable[P, dict[str, Any]]) -> Callable[P, dict[str, Any]]:
-    """Mark an operation as sent without the API key (timezones, waitpoint callbacks)."""
+def build_request(
+    state: _ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    spec: dict[str, Any],
+    *,
+    operation: str | None = None,
+    deadline: float | None = None,
+) -> httpx.Request:
+    """An httpx request from a generated `_get_kwargs` result (the auth adds the key and idempotency key).
 
-    @functools.wraps(build)
-    def wrapped(*args: P.args, **kwargs: P.kwargs) -> dict[str, Any]:
-        request = build(*args, **kwargs)
-        request["extensions"] = {**request.get("extensions", {}), OriginBearerAuth.ANONYMOUS: True}
-        return request
-
-    return wrapped
-
-
-def build_request(state: _ClientState, http: httpx.Client | httpx.AsyncClient, spec: dict[str, Any]) -> httpx.Request:
-    """An httpx request from a generated `_get_kwargs` result (the auth adds the key and idempotency key)."""
+    `operation` lets the transport and the answer check find the operation's facts in the spec;
+    `deadline` (time.monotonic() seconds) is a hard end no attempt or retry wait may pass.
+    """
     spec = dict(spec)
-    extensions = {POLICY_EXTENSION: state.retry_policy, **spec.pop("extensions", {})}
+    extensions = {
+        POLICY_EXTENSION: state.retry_policy,
+        ATTEMPT_TIMEOUT_EXTENSION: state.config.attempt_timeout,
+        **spec.pop("extensions", {}),
+    }
+    if operation is not None:
+        extensions[OPERATION_EXTENSION] = operation
+    if deadline is not None:
+        extensions[DEADLINE_EXTENSION] = deadline
     timeout = spec.pop("timeout", state.config.timeout)
     content = spec.get("content")
     if isinstance(content, io.IOBase):
@@ -63,14 +81,24 @@ def build_request(state: _ClientState, http: httpx.Client | httpx.AsyncClient, s
 
 
 def connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    may_have_succeeded = not isinstance(exc, _NEVER_SENT)
+    """Our error for a request that got no usable answer. It keeps no reference to httpx's
+    exception (which holds the request and its Authorization header): callers raise it outside
+    their `except` block so that not even `__context__` leads back there."""
+    local = isinstance(exc, LOCAL_FAILURES)
+    may_have_succeeded = not local and not isinstance(exc, NEVER_SENT)
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    what = "timed out" if cls is APITimeoutError else f"failed ({type(exc).__name__})"
-    outcome = "the server may have acted on it" if may_have_succeeded else "it never reached the server"
+    what = "timed out" if cls is APITimeoutError else f"failed ({type(exc).__name__}: {exc})"
+    if local:
+        outcome = "it was refused before sending and never reached the server"
+    elif may_have_succeeded:
+        retried = "" if repeat_class(request) != "not-deduped" else " (not retried: a repeat could act twice)"
+        outcome = f"the server may have acted on it{retried}"
+    else:
+        outcome = "it never reached the server"
     return cls(
-        f"{request.method} {request.url.path} {what} after retries; {outcome}",
+        f"{request.method} {request.url.path} {what}; {outcome}",
         method=request.method,
-        url=str(request.url),
+        url=str(request.url.copy_with(username=None, password=None)),
         may_have_succeeded=may_have_succeeded,
     )
 
@@ -85,23 +113,45 @@ def check_response(response: httpx.Response, now: float) -> httpx.Response:
     raise error
 
 
-def parse_response(response: httpx.Response, parse: Callable[[Any], T]) -> T:
-    """Parse a 2xx body; one that does not fit the spec raises ResponseValidationError with the body."""
+def _invalid(response: httpx.Response, data: Any, problem: str) -> ResponseValidationError:
+    request = response.request
+    return ResponseValidationError(
+        f"{request.method} {request.url.path} answered {response.status_code} with a body that does not "
+        f"match the API spec ({problem})",
+        status_code=response.status_code,
+        body=data,
+        method=request.method,
+        url=str(request.url.copy_with(username=None, password=None)),
+    )
+
+
+def json_body(response: httpx.Response) -> Any:
+    """The 2xx JSON body, checked against the operation's schema in the spec (when it has one)."""
     try:
         data = json.loads(response.content) if response.content else None
     except ValueError:
-        data = response.text
+        error = _invalid(response, response.content[:2048].decode("utf-8", "replace"), "not JSON")
+    else:
+        operation = response.request.extensions.get(OPERATION_EXTENSION)
+        schema = response_schema(operation, response.status_code) if isinstance(operation, str) else None
+        if schema is None:
+            return data
+        try:
+            schema_check(data, schema)
+            return data
+        except SchemaMismatch as exc:
+            error = _invalid(response, data, str(exc))
+    raise error
+
+
+def parse_response(response: httpx.Response, parse: Callable[[Any], T]) -> T:
+    """Parse a 2xx body; one that does not fit the spec raises ResponseValidationError with the body."""
+    data = json_body(response)
     try:
         return parse(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ResponseValidationError(
-            f"{response.request.method} {response.request.url.path} answered {response.status_code} with a body "
-            f"that does not match the API spec ({type(exc).__name__}: {exc})",
-            status_code=response.status_code,
-            body=data,
-            method=response.request.method,
-            url=str(response.request.url),
-        ) from exc
+        error = _invalid(response, data, f"{type(exc).__name__}: {exc}")
+    raise error
 
 
 class SyncResource:
@@ -113,13 +163,19 @@ class SyncResource:
         try:
             response = self._http.send(request)
         except httpx.TransportError as exc:
-            raise connection_error(exc, request) from exc
-        return check_response(response, self._state.clock.now())
+            error = connection_error(exc, request)
+        else:
+            return check_response(response, self._state.clock.now())
+        raise error
 
     def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
         """Send one generated operation; the 2xx response (errors raise)."""
-        self._state.check_key_for(build)
-        return self._send(build_request(self._state, self._http, build(*args, **kwargs)))
+        operation = operation_of(build)
+        return self._send(
+            build_request(
+                self._state, self._http, self._state.checked(operation, build(*args, **kwargs)), operation=operation
+            )
+        )
 
     def _request(
         self,
@@ -145,12 +201,18 @@ class AsyncResource:
         try:
             response = await self._http.send(request)
         except httpx.TransportError as exc:
-            raise connection_error(exc, request) from exc
-        return check_response(response, self._state.clock.now())
+            error = connection_error(exc, request)
+        else:
+            return check_response(response, self._state.clock.now())
+        raise error
 
     async def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
-        self._state.check_key_for(build)
-        return await self._send(build_request(self._state, self._http, build(*args, **kwargs)))
+        operation = operation_of(build)
+        return await self._send(
+            build_request(
+                self._state, self._http, self._state.checked(operation, build(*args, **kwargs)), operation=operation
+            )
+        )
 
     async def _request(
         self,

@@ -5,15 +5,19 @@ from __future__ import annotations
 import importlib
 import sys
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
 
 import attrs
 import httpx
 
-from ._config import API_VERSION, ClientConfig, KeyKind, redact, resolve_config
+from ._body import ACCEPT_ENCODING
+from ._config import API_VERSION, ClientConfig, KeyKind, redact, resolve_config, resolve_timeout
+from ._operations import OPERATIONS
+from ._paths import check_url_path
+from ._paths import segment as check_identifier
 from ._retry import SYSTEM_CLOCK, Clock, RetryPolicy
-from ._transport import OriginBearerAuth, RetryTransport
+from ._transport import DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, OriginBearerAuth, RetryTransport
 from ._version import __version__
 from .errors import ConfigurationError
 
@@ -45,21 +49,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
-# operations a personal/organisation token may call; every other one needs an environment key
-TOKEN_OPERATIONS = frozenset(
-    {
-        "list_project_runs_v1",
-        "list_project_envvars_v1",
-        "create_project_envvar_v1",
-        "upload_project_envvars_v1",
-        "get_project_envvar_v1",
-        "update_project_envvar_v1",
-        "delete_project_envvar_v1",
-        "whoami_v2",
-        "get_timezones_v1",
-    }
-)
-TOKEN_ONLY_OPERATIONS = frozenset({"list_project_runs_v1", "whoami_v2"})
+_TOKEN_KINDS = frozenset({"personal", "organization"})
 _PYTHON = ".".join(str(part) for part in sys.version_info[:3])
 USER_AGENT = f"trigger-facade/{__version__} python/{_PYTHON} httpx/{httpx.__version__}"
 
@@ -71,21 +61,32 @@ class _ClientState:
     config: ClientConfig
     retry_policy: RetryPolicy
     clock: Clock
+    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES
 
-    def check_key_for(self, build: Callable[..., Any]) -> None:
-        """Refuse, before sending, an operation the configured key kind cannot call."""
-        operation = getattr(build, "__module__", "").rsplit(".", 1)[-1]
+    def check_key_for(self, operation: str) -> None:
+        """Refuse, before sending, an operation whose spec `security` does not admit this key's kind."""
+        facts = OPERATIONS.get(operation)
+        if facts is None or facts.anonymous:
+            return
         kind = self.config.credentials.kind
-        if kind in (KeyKind.PERSONAL, KeyKind.ORGANIZATION) and operation not in TOKEN_OPERATIONS:
+        if kind in (KeyKind.PERSONAL, KeyKind.ORGANIZATION) and not _TOKEN_KINDS & set(facts.key_kinds):
             raise ConfigurationError(
                 f"{operation} needs an environment secret key (tr_dev_..., tr_prod_...); this client holds a "
                 f"{kind.value}, which works only for env vars, project run lists and whoami"
             )
-        if kind is KeyKind.ENVIRONMENT and operation in TOKEN_ONLY_OPERATIONS:
+        if kind is KeyKind.ENVIRONMENT and "environment" not in facts.key_kinds:
             raise ConfigurationError(
                 f"{operation} needs a personal access token (tr_pat_...) or an organization token; "
                 "this client holds an environment secret key"
             )
+
+    def checked(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
+        """A generated operation's request, after the key-kind and path-parameter checks."""
+        self.check_key_for(operation)
+        facts = OPERATIONS.get(operation)
+        if facts is not None:
+            check_url_path(str(request["url"]), facts.path)
+        return request
 
     def require_project_ref(self, explicit: str | None, what: str) -> str:
         ref = explicit or self.config.project_ref
@@ -94,7 +95,13 @@ class _ClientState:
                 f"{what} needs a project ref: pass project_ref='proj_...' here or to the client, "
                 "or set TRIGGER_PROJECT_REF"
             )
-        return ref
+        return check_identifier(ref, "project_ref")
+
+
+def check_byte_limit(value: Any, argument: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
+        raise ConfigurationError(f"{argument}={value!r} must be a whole number of bytes, at least 1024")
+    return value
 
 
 class _LazyResource(Generic[R]):
@@ -139,13 +146,17 @@ class _ClientBase:
         allow_insecure_http: bool = False,
         default_headers: Mapping[str, str] | None = None,
         environ: Mapping[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
     ) -> None:
         """Configuration comes from, in order: these arguments, then the environment
         (TRIGGER_SECRET_KEY or TRIGGER_ACCESS_TOKEN, TRIGGER_API_URL, TRIGGER_PREVIEW_BRANCH,
         TRIGGER_PROJECT_REF), then defaults (https://api.trigger.dev, 60 s timeout, 4 retries).
 
         `transport` replaces the network (an httpx.MockTransport, or trigger_facade.testing's fake);
-        `clock` replaces time (tests); `timeout` is in seconds (or an httpx.Timeout).
+        `clock` replaces time (tests); `timeout` is in seconds (or an httpx.Timeout) and bounds each
+        attempt whole, from connecting to the last byte. `max_response_bytes` caps an API answer
+        (64 MiB), `max_download_bytes` a presigned payload or output (512 MiB), decompressed.
         """
         config = resolve_config(
             secret_key=secret_key,
@@ -156,10 +167,19 @@ class _ClientBase:
             allow_insecure_http=allow_insecure_http,
             environ=environ,
         )
+        limits = {
+            "max_response_bytes": check_byte_limit(max_response_bytes, "max_response_bytes"),
+            "max_download_bytes": check_byte_limit(max_download_bytes, "max_download_bytes"),
+        }
         policy = retry_policy or RetryPolicy()
         if max_retries is not None:
             policy = attrs.evolve(policy, max_retries=max_retries)
-        self._state = _ClientState(config=config, retry_policy=policy, clock=clock or SYSTEM_CLOCK)
+        self._state = _ClientState(
+            config=config,
+            retry_policy=policy,
+            clock=clock or SYSTEM_CLOCK,
+            max_download_bytes=limits["max_download_bytes"],
+        )
         self._options: dict[str, Any] = {
             "secret_key": secret_key,
             "base_url": base_url,
@@ -172,11 +192,20 @@ class _ClientBase:
             "allow_insecure_http": allow_insecure_http,
             "default_headers": default_headers,
             "environ": environ,
+            **limits,
         }
         headers = {"User-Agent": USER_AGENT, "x-trigger-api-version": API_VERSION, **(default_headers or {})}
         if config.preview_branch:
             headers["x-trigger-branch"] = config.preview_branch
-        retrying = RetryTransport(transport, policy=policy, clock=self._state.clock, async_mode=self._async)
+        headers["Accept-Encoding"] = ACCEPT_ENCODING  # only what the bounded reader can inflate
+        retrying = RetryTransport(
+            transport,
+            policy=policy,
+            clock=self._state.clock,
+            async_mode=self._async,
+            attempt_timeout=config.attempt_timeout,
+            max_response_bytes=limits["max_response_bytes"],
+        )
         http_cls = httpx.AsyncClient if self._async else httpx.Client
         self._http = http_cls(
             base_url=config.base_url,
@@ -226,12 +255,10 @@ class _ClientBase:
             policy = attrs.evolve(policy, max_retries=max_retries)
         config = self._state.config
         if timeout is not None:
-            config = attrs.evolve(
-                config,
-                timeout=timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(float(timeout)),
-            )
+            resolved, attempt_timeout = resolve_timeout(timeout)
+            config = attrs.evolve(config, timeout=resolved, attempt_timeout=attempt_timeout)
         if project_ref is not None:
-            config = attrs.evolve(config, project_ref=project_ref)
+            config = attrs.evolve(config, project_ref=check_identifier(project_ref, "project_ref"))
         copy._state = attrs.evolve(self._state, config=config, retry_policy=policy)
         copy._options = {
             **self._options,

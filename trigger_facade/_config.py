@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -29,6 +30,7 @@ class KeyKind(Enum):
     UNKNOWN = "unrecognised key"
 
 
+_PRINTABLE_ASCII = re.compile(r"[\x21-\x7e]+")
 _ENV_KEY = re.compile(r"tr_(dev|stg|prod|preview)_")
 _ENV_SLUGS = {"dev": "dev", "stg": "stg", "prod": "prod", "preview": "preview"}
 
@@ -93,6 +95,7 @@ class ClientConfig:
     preview_branch: str | None
     project_ref: str | None
     timeout: httpx.Timeout
+    attempt_timeout: float = DEFAULT_TIMEOUT  # seconds for one whole attempt, connect to last byte
 
     def __repr__(self) -> str:
         return (
@@ -125,6 +128,12 @@ def resolve_config(
             "no API key: pass secret_key=... or set TRIGGER_SECRET_KEY (an environment key, tr_dev_/tr_prod_...) "
             "or TRIGGER_ACCESS_TOKEN (a personal access token, tr_pat_...)"
         )
+    if not _PRINTABLE_ASCII.fullmatch(key):
+        # never echo it: a key with a stray newline or a smart quote is still a secret
+        raise ConfigurationError(
+            "the API key holds whitespace, control or non-ASCII characters (a copy-paste accident?); "
+            "keys are printable ASCII such as tr_dev_..."
+        )
     credentials = Credentials.from_key(key)
 
     url = httpx.URL((_first(base_url, env.get("TRIGGER_API_URL")) or DEFAULT_BASE_URL).rstrip("/"))
@@ -140,23 +149,45 @@ def resolve_config(
     branch = _first(preview_branch, env.get("TRIGGER_PREVIEW_BRANCH"), env.get("VERCEL_GIT_COMMIT_REF"))
     if branch == "default":
         branch = None
+    if branch is not None and not _PRINTABLE_ASCII.fullmatch(branch):
+        raise ConfigurationError(
+            f"preview_branch={branch!r} must be printable ASCII without spaces "
+            "(it is sent as the x-trigger-branch header)"
+        )
     if credentials.environment == "preview" and branch is None:
         raise ConfigurationError(
             "a tr_preview_ key needs a branch: pass preview_branch=... or set TRIGGER_PREVIEW_BRANCH"
         )
 
-    if isinstance(timeout, httpx.Timeout):
-        resolved_timeout = timeout
-    else:
-        seconds = DEFAULT_TIMEOUT if timeout is None else float(timeout)
-        if seconds <= 0:
-            raise ConfigurationError(f"timeout={timeout!r} must be a positive number of seconds")
-        resolved_timeout = httpx.Timeout(seconds, connect=min(DEFAULT_CONNECT_TIMEOUT, seconds))
+    resolved_timeout, attempt_timeout = resolve_timeout(timeout)
+    ref = _first(project_ref, env.get("TRIGGER_PROJECT_REF"))
+    if ref is not None and (not _PRINTABLE_ASCII.fullmatch(ref) or ref in (".", "..") or "/" in ref):
+        raise ConfigurationError(f"project_ref={ref!r} must look like proj_... (one path segment)")
 
     return ClientConfig(
         credentials=credentials,
         base_url=url,
         preview_branch=branch,
-        project_ref=_first(project_ref, env.get("TRIGGER_PROJECT_REF")),
+        project_ref=ref,
         timeout=resolved_timeout,
+        attempt_timeout=attempt_timeout,
     )
+
+
+def resolve_timeout(timeout: float | httpx.Timeout | None) -> tuple[httpx.Timeout, float]:
+    """(httpx's per-operation timeouts, the seconds one whole attempt may take)."""
+    if isinstance(timeout, httpx.Timeout):
+        parts = [timeout.connect, timeout.read, timeout.write, timeout.pool]
+        finite = [p for p in parts if p is not None]
+        if any(not math.isfinite(p) or p <= 0 for p in finite) or not finite:
+            raise ConfigurationError(f"timeout={timeout!r} must hold finite positive seconds")
+        return timeout, max(finite)
+    if timeout is None:
+        seconds = DEFAULT_TIMEOUT
+    elif isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise ConfigurationError(f"timeout={timeout!r} must be a number of seconds (or an httpx.Timeout)")
+    else:
+        seconds = float(timeout)
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ConfigurationError(f"timeout={timeout!r} must be a finite positive number of seconds")
+    return httpx.Timeout(seconds, connect=min(DEFAULT_CONNECT_TIMEOUT, seconds)), seconds

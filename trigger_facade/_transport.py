@@ -1,23 +1,65 @@
-"""The one transport: retries for sync and async alike, with the policy in _retry.
+"""The one transport: retries, attempt deadlines and bounded bodies, for sync and async alike.
 
 It wraps httpx's own transports (or a test's MockTransport), so `client.raw` calls get the same
-retries. The request is re-sent as it is, so its request-idempotency key stays the same on every
-attempt and the server can answer a repeated trigger with the run it already made.
+rules. Whether a request that may have reached the server is sent again depends on what a repeat
+does on the server (the operation's `x-trigger-repeat` in the spec, via the operations table):
+only a repeat that cannot act twice is sent after the request may have arrived.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import time
 from typing import Any
 
 import httpx
 
+from . import _deadline
+from ._body import BodyDeadline, BodyTooLarge, BoundedReader, UnreadableBody
+from ._operations import OPERATIONS
 from ._retry import SYSTEM_CLOCK, Clock, RetryPolicy, delay_for_response, should_retry_status
+from .errors import InvalidInputError, ResponseTooLargeError, UnreadableResponseError
 
 log = logging.getLogger("trigger_facade")
 
 POLICY_EXTENSION = "trigger_facade.retry_policy"
 ATTEMPTS_EXTENSION = "trigger_facade.attempts"
+OPERATION_EXTENSION = "trigger_facade.operation"  # the spec operation a request comes from
+DEADLINE_EXTENSION = "trigger_facade.deadline"  # a caller's hard end (time.monotonic() seconds)
+ATTEMPT_TIMEOUT_EXTENSION = "trigger_facade.attempt_timeout"  # seconds, connect to last byte
+MAX_BODY_EXTENSION = "trigger_facade.max_body"  # bytes, decompressed
+STREAM_EXTENSION = "trigger_facade.stream"  # hand the body back unread (event streams)
+
+DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
+
+# the connection never opened: the server cannot have seen the request
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# failures of our own making: sending again cannot help and the server saw nothing
+LOCAL_FAILURES = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
+
+
+def repeat_class(request: httpx.Request) -> str:
+    """What sending `request` twice does: safe, deduped-by-key or not-deduped (spec x-trigger-repeat).
+
+    Requests outside the spec (packets, presigned storage, realtime) are reads or idempotent PUTs.
+    """
+    operation = OPERATIONS.get(str(request.extensions.get(OPERATION_EXTENSION, "")))
+    return operation.repeat if operation is not None else "safe"
+
+
+def may_repeat_after(request: httpx.Request, response: httpx.Response | None, error: Exception | None) -> bool:
+    """Whether this outcome allows sending `request` again without acting twice."""
+    if isinstance(error, LOCAL_FAILURES):
+        return False
+    if repeat_class(request) != "not-deduped":
+        return True
+    if error is not None:
+        return isinstance(error, NEVER_SENT)
+    # the rate limiter answers before any handler runs; x-should-retry is the server's own word
+    assert response is not None
+    return response.status_code == 429 or response.headers.get("x-should-retry") == "true"
 
 
 class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -28,16 +70,30 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         policy: RetryPolicy | None = None,
         clock: Clock = SYSTEM_CLOCK,
         async_mode: bool = False,
+        attempt_timeout: float | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         if inner is None:
             inner = httpx.AsyncHTTPTransport() if async_mode else httpx.HTTPTransport()
+        _deadline.install_deadline(inner)
         self._inner = inner
         self._policy = policy or RetryPolicy()
         self._clock = clock
+        self._attempt_timeout = attempt_timeout
+        self._max_response_bytes = max_response_bytes
 
     def _policy_for(self, request: httpx.Request) -> RetryPolicy:
         policy = request.extensions.get(POLICY_EXTENSION)
         return policy if isinstance(policy, RetryPolicy) else self._policy
+
+    def _attempt_deadline(self, request: httpx.Request) -> float | None:
+        """When this attempt must be over: its own timeout, or the caller's deadline if sooner."""
+        timeout = request.extensions.get(ATTEMPT_TIMEOUT_EXTENSION, self._attempt_timeout)
+        ends = [] if timeout is None else [time.monotonic() + float(timeout)]
+        caller = request.extensions.get(DEADLINE_EXTENSION)
+        if isinstance(caller, float | int):
+            ends.append(float(caller))
+        return min(ends) if ends else None
 
     def _next_wait(
         self,
@@ -48,7 +104,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         error: Exception | None,
     ) -> float | None:
         """Seconds to wait before another attempt, or None to stop and hand back this outcome."""
-        if attempt > policy.max_retries:
+        if attempt > policy.max_retries or not may_repeat_after(request, response, error):
             return None
         if response is not None:
             if not should_retry_status(response):
@@ -58,6 +114,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         else:
             wait = policy.backoff(attempt, self._clock.random)
             reason = type(error).__name__
+        caller = request.extensions.get(DEADLINE_EXTENSION)
+        if isinstance(caller, float | int) and self._clock.monotonic() + wait >= caller:
+            return None  # the caller's deadline comes first: no wait may run past it
         log.info(
             "retrying %s %s after %s in %.2fs (retry %d of %d)",
             request.method,
@@ -69,6 +128,76 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         )
         return wait
 
+    def _reader(self, request: httpx.Request, response: httpx.Response) -> BoundedReader:
+        limit = int(request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes))
+        # a body an inner transport already read (MockTransport) is decoded already
+        encoding = "" if _already_read(response) else response.headers.get("content-encoding", "")
+        return BoundedReader(encoding, limit, _deadline.current())
+
+    @staticmethod
+    def _body_error(request: httpx.Request, exc: Exception) -> Exception:
+        """Our error for a body that could not be read within the rules."""
+        if isinstance(exc, BodyTooLarge):
+            return ResponseTooLargeError(
+                f"{request.method} {request.url.path} answered more than {exc.limit} bytes; refused "
+                "(raise max_response_bytes / max_download_bytes on the client if this is expected)",
+                method=request.method,
+                url=_url(request),
+                limit=exc.limit,
+            )
+        if isinstance(exc, BodyDeadline):
+            return httpx.ReadTimeout("the attempt's deadline passed while reading the body", request=request)
+        return UnreadableResponseError(
+            f"{request.method} {request.url.path}: {exc}", method=request.method, url=_url(request)
+        )
+
+    @staticmethod
+    def _answer(request: httpx.Request, response: httpx.Response, body: bytes, attempt: int) -> httpx.Response:
+        """The response handed back: the decoded body, so nothing downstream decodes it again."""
+        headers = [(k, v) for k, v in response.headers.multi_items() if k not in ("content-encoding", "content-length")]
+        extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+        return httpx.Response(
+            response.status_code, headers=headers, content=body, request=request, extensions=extensions
+        )
+
+    def _read(self, request: httpx.Request, response: httpx.Response, attempt: int) -> httpx.Response:
+        if request.extensions.get(STREAM_EXTENSION):
+            response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+            return response
+        reader = self._reader(request, response)
+        try:
+            for chunk in _already_read(response) or response.iter_raw():
+                reader.feed(chunk)
+            body = reader.result()
+        except (BodyTooLarge, BodyDeadline, UnreadableBody) as exc:
+            error = self._body_error(request, exc)
+        else:
+            return self._answer(request, response, body, attempt)
+        finally:
+            response.close()
+        raise error
+
+    async def _aread(self, request: httpx.Request, response: httpx.Response, attempt: int) -> httpx.Response:
+        if request.extensions.get(STREAM_EXTENSION):
+            response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+            return response
+        already = _already_read(response)
+        reader = self._reader(request, response)
+        try:
+            if already:
+                reader.feed(already[0])
+            else:
+                async for chunk in response.aiter_raw():
+                    reader.feed(chunk)
+            body = reader.result()
+        except (BodyTooLarge, BodyDeadline, UnreadableBody) as exc:
+            error = self._body_error(request, exc)
+        else:
+            return self._answer(request, response, body, attempt)
+        finally:
+            await response.aclose()
+        raise error
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._inner
         if not isinstance(inner, httpx.BaseTransport):
@@ -77,44 +206,42 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         attempt = 0
         while True:
             attempt += 1
+            token = _deadline.set_deadline(self._attempt_deadline(request))
             try:
                 response = inner.handle_request(request)
+                wait = self._next_wait(request, policy, attempt, response, None)
+                if wait is None:
+                    return self._read(request, response, attempt)
+                response.close()
             except httpx.TransportError as exc:
                 wait = self._next_wait(request, policy, attempt, None, exc)
                 if wait is None:
                     raise
-                self._clock.sleep(wait)
-                continue
-            wait = self._next_wait(request, policy, attempt, response, None)
-            if wait is None:
-                response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
-                return response
-            response.read()
-            response.close()
+            finally:
+                _deadline.reset(token)
             self._clock.sleep(wait)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._inner
         if not isinstance(inner, httpx.AsyncBaseTransport):
-            raise TypeError("this transport wraps a sync transport; use an httpx.Client")
+            raise TypeError("this transport wraps a sync transport; use an httpx.AsyncClient")
         policy = self._policy_for(request)
         attempt = 0
         while True:
             attempt += 1
+            token = _deadline.set_deadline(self._attempt_deadline(request))
             try:
                 response = await inner.handle_async_request(request)
+                wait = self._next_wait(request, policy, attempt, response, None)
+                if wait is None:
+                    return await self._aread(request, response, attempt)
+                await response.aclose()
             except httpx.TransportError as exc:
                 wait = self._next_wait(request, policy, attempt, None, exc)
                 if wait is None:
                     raise
-                await self._clock.async_sleep(wait)
-                continue
-            wait = self._next_wait(request, policy, attempt, response, None)
-            if wait is None:
-                response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
-                return response
-            await response.aread()
-            await response.aclose()
+            finally:
+                _deadline.reset(token)
             await self._clock.async_sleep(wait)
 
     def close(self) -> None:
@@ -129,11 +256,48 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return f"RetryTransport(policy={self._policy!r})"
 
 
+def _already_read(response: httpx.Response) -> list[bytes]:
+    """[the decoded body] when the inner transport handed back a response already read, else []."""
+    try:
+        return [response.content]
+    except httpx.ResponseNotRead:
+        return []
+
+
+def _url(request: httpx.Request) -> str:
+    return str(request.url.copy_with(username=None, password=None, query=None))
+
+
+def check_presigned_url(url: str, base_url: httpx.URL) -> httpx.URL:
+    """A storage URL from the server: http(s) only, and https whenever the API itself is https."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise InvalidInputError(f"the server sent an unusable storage URL: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise InvalidInputError(f"the server sent a storage URL with scheme {parsed.scheme!r}; only http(s) is used")
+    if base_url.scheme == "https" and parsed.scheme != "https":
+        raise InvalidInputError("the server sent a plain-HTTP storage URL while the API is HTTPS; refused")
+    return parsed
+
+
+def finite_seconds(value: Any, argument: str, *, allow_zero: bool = False) -> float:
+    """A finite, positive number of seconds (zero too with allow_zero); refuses NaN and infinity."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidInputError(f"{argument} must be a number of seconds, got {type(value).__name__}")
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds < 0 or (seconds == 0 and not allow_zero):
+        accepted = "a finite number >= 0" if allow_zero else "a finite number > 0"
+        raise InvalidInputError(f"{argument}={value!r} must be {accepted} of seconds")
+    return seconds
+
+
 class OriginBearerAuth(httpx.Auth):
     """Adds `Authorization: Bearer <key>` only to requests for the API's own origin.
 
     Presigned storage URLs and any other host never see the key, even when a caller passes a full
-    URL to the same client, and a request marked anonymous (timezones, callbacks) goes without it.
+    URL to the same client, and an operation whose spec `security` is empty (timezones, waitpoint
+    callbacks) goes without it.
     """
 
     ANONYMOUS = "trigger_facade.anonymous"
@@ -144,7 +308,9 @@ class OriginBearerAuth(httpx.Auth):
 
     def auth_flow(self, request: httpx.Request) -> Any:
         same_origin = (request.url.scheme, request.url.host, request.url.port) == self._origin
-        if same_origin and not request.extensions.get(self.ANONYMOUS):
+        operation = OPERATIONS.get(str(request.extensions.get(OPERATION_EXTENSION, "")))
+        anonymous = request.extensions.get(self.ANONYMOUS) or (operation is not None and operation.anonymous)
+        if same_origin and not anonymous:
             request.headers["Authorization"] = self._header
         else:
             request.headers.pop("Authorization", None)

@@ -9,6 +9,7 @@ from typing import Any
 from trigger_api.models.run_status import RunStatus
 
 from . import durations
+from ._paths import segment
 from ._payload import encode
 from .errors import InvalidInputError
 
@@ -23,14 +24,7 @@ MAX_METADATA_BYTES = 256 * 1024
 
 def identifier(value: Any, argument: str) -> str:
     """A non-empty id or name that will be encoded into one path segment."""
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidInputError(f"{argument} must be a non-empty string, got {value!r}")
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
-        raise InvalidInputError(f"{argument}={value!r} must not contain control characters")
-    if value in (".", ".."):
-        # percent-encoding leaves dots alone and URL normalisation would drop the segment
-        raise InvalidInputError(f"{argument}={value!r} would be read as a path step, not an id")
-    return value
+    return segment(value, argument)
 
 
 def tags(value: str | Sequence[str], argument: str = "tags") -> list[str]:

@@ -31,7 +31,9 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchAlreadyExistsError",
     "BatchNotSealedError",
+    "BatchPartiallySentError",
     "ConfigurationError",
     "ConflictError",
     "InternalServerError",
@@ -39,10 +41,12 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "RunWaitTimeoutError",
     "TriggerError",
     "UnprocessableEntityError",
+    "UnreadableResponseError",
 ]
 
 
@@ -76,6 +80,27 @@ class APIError(TriggerError):
         self.message = message
         self.method = method
         self.url = url
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # error trackers pickle exceptions: rebuild from the plain attributes (keyword-only
+        # constructors cannot be rebuilt from args), never from live connections
+        state = {k: v for k, v in self.__dict__.items() if k != "response"}
+        if isinstance(self.__dict__.get("response"), httpx.Response):
+            state["_pickled_response"] = _response_state(self.__dict__["response"])
+        return (_rebuild, (type(self), self.args, state))
+
+
+class ResponseTooLargeError(APIError):
+    """The answer was larger than the client's cap (max_response_bytes, or max_download_bytes for
+    presigned storage); it was not read further. Nothing is retried."""
+
+    def __init__(self, message: str, *, method: str, url: str, limit: int) -> None:
+        super().__init__(message, method=method, url=url)
+        self.limit = limit
+
+
+class UnreadableResponseError(APIError):
+    """The answer's body could not be decoded (a corrupt or unrequested content encoding)."""
 
 
 class APIConnectionError(APIError):
@@ -112,14 +137,24 @@ class ResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The server answered with an error status; `status_code`, `headers` and `body` are kept."""
+    """The server answered with an error status; `status_code`, `headers` and `body` are kept.
+
+    `response` is a copy of the answer whose request carries no credentials (the Authorization
+    header reads `[redacted]`), so nothing reachable from the error holds the key.
+    `may_have_succeeded` is True for 5xx and 408 answers, after which the server may have acted.
+    """
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        response = sanitized(response)
         super().__init__(message, method=response.request.method, url=_safe_url(response.request))
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
         self.body = body
+
+    @property
+    def may_have_succeeded(self) -> bool:
+        return self.status_code >= 500 or self.status_code == 408
 
     @property
     def request_id(self) -> str | None:
@@ -171,6 +206,29 @@ class BatchNotSealedError(APIStatusError):
         self.batch_id = batch_id
 
 
+class BatchPartiallySentError(TriggerError):
+    """A batch_trigger call stopped part-way: some server batches exist, later items were not sent.
+
+    `created` holds the BatchPart of every batch already created (sealed or not), `next_index` the
+    index (in the caller's items) of the first item that was not accepted. Resume with the items from
+    `next_index` on; `__cause__` is the error that stopped the call.
+    """
+
+    def __init__(self, message: str, *, created: tuple[Any, ...], next_index: int) -> None:
+        super().__init__(message)
+        self.created = created
+        self.next_index = next_index
+
+    @property
+    def batch_ids(self) -> list[str]:
+        return [part.id for part in self.created]
+
+
+class BatchAlreadyExistsError(UnprocessableEntityError):
+    """422: a batch with this idempotency key was already created (perhaps by an earlier attempt whose
+    answer was lost). The server does not say which batch it is, and its items may never have been sent."""
+
+
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
@@ -179,6 +237,47 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     409: ConflictError,
     422: UnprocessableEntityError,
 }
+
+
+REDACTED = "[redacted]"
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+
+
+def sanitized(response: httpx.Response) -> httpx.Response:
+    """A copy of a read response whose request holds no credentials (neither header nor userinfo)."""
+    request = response.request
+    headers = [(k, REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in request.headers.multi_items()]
+    clean = httpx.Request(request.method, request.url.copy_with(username=None, password=None), headers=headers)
+    return httpx.Response(
+        response.status_code,
+        headers=response.headers.multi_items(),
+        content=response.content,
+        request=clean,
+    )
+
+
+def _response_state(response: httpx.Response) -> dict[str, Any]:
+    return {
+        "status": response.status_code,
+        "headers": response.headers.multi_items(),
+        "content": response.content,
+        "method": response.request.method,
+        "url": str(response.request.url),
+    }
+
+
+def _rebuild(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any]) -> APIError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    pickled = state.pop("_pickled_response", None)
+    if pickled is not None:
+        request = httpx.Request(pickled["method"], pickled["url"])
+        state["response"] = httpx.Response(
+            pickled["status"], headers=pickled["headers"], content=pickled["content"], request=request
+        )
+        state["headers"] = state["response"].headers
+    error.__dict__.update(state)
+    return error
 
 
 def _safe_url(request: httpx.Request) -> str:

@@ -53,3 +53,27 @@ def normalize(key: str | Sequence[str], *, argument: str = "idempotency_key") ->
 def for_batch_item(batch_material: str, index: int) -> str:
     """The key an item without its own key inherits from the batch key: sha256("<material>-<index>")."""
     return hashlib.sha256(f"{batch_material}-{index}".encode()).hexdigest()
+
+
+# The server dedupes a repeated trigger only by the user-level idempotency key (server-truth O4, O6):
+# a trigger sent without one gets this, so a retry after a lost answer finds the run it already made.
+AUTOMATIC_PREFIX = "trigger-facade-auto-"
+AUTOMATIC_TTL = "1h"  # outlives every retry of one call; the key is never reused after it
+
+
+def automatic() -> tuple[str, str]:
+    """(hashed key, material) of a fresh automatic key; the material shows as the run's idempotency key."""
+    import uuid  # only calls without a key of their own need it
+
+    material = f"{AUTOMATIC_PREFIX}{uuid.uuid4()}"
+    return hashlib.sha256(material.encode("utf-8")).hexdigest(), material
+
+
+def automatic_options() -> dict[str, object]:
+    """The trigger options carrying a fresh automatic key (the official SDK's option names)."""
+    key, material = automatic()
+    return {
+        "idempotencyKey": key,
+        "idempotencyKeyTTL": AUTOMATIC_TTL,
+        "idempotencyKeyOptions": {"key": material, "scope": "global"},
+    }

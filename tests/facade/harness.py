@@ -95,3 +95,21 @@ def collect(client: Any, dotted: str, *args: Any, **kwargs: Any) -> list[Any]:
 
 def ok(body: Any = None, status: int = 200, headers: dict[str, str] | None = None) -> httpx.Response:
     return httpx.Response(status, json=body if body is not None else {}, headers=headers)
+
+
+def without_automatic_key(options: dict[str, Any]) -> dict[str, Any]:
+    """`options` less the automatic idempotency key a trigger without a key of its own carries,
+    after checking that key's shape (sha256 of "trigger-facade-auto-<uuid4>", kept 1 h)."""
+    import hashlib
+    import re
+
+    rest = dict(options)
+    key = rest.pop("idempotencyKey")
+    assert rest.pop("idempotencyKeyTTL") == "1h"
+    material = rest.pop("idempotencyKeyOptions")
+    assert material["scope"] == "global"
+    assert re.fullmatch(
+        r"trigger-facade-auto-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", material["key"]
+    )
+    assert key == hashlib.sha256(material["key"].encode()).hexdigest()
+    return rest

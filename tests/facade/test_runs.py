@@ -173,7 +173,14 @@ def test_project_runs_need_a_project_ref(mode: str) -> None:
     [
         ("cancel", "POST", "/api/v2/runs/run_1/cancel", {"id": "run_1"}, "run_1"),
         ("replay", "POST", "/api/v1/runs/run_1/replay", {"id": "run_2"}, "run_2"),
-        ("retrieve_metadata", "GET", "/api/v1/runs/run_1/metadata", {"metadata": {"k": 1}}, {"k": 1}),
+        # the server sends the stored column, a JSON string (server-truth W1, O1)
+        (
+            "retrieve_metadata",
+            "GET",
+            "/api/v1/runs/run_1/metadata",
+            {"metadata": '{"k":1}', "metadataType": "application/json"},
+            {"k": 1},
+        ),
     ],
 )
 def test_simple_run_operations(

@@ -10,9 +10,9 @@ from typing import Any
 import httpx
 import pytest
 
-from trigger_facade import BatchNotSealedError, InvalidInputError
+from trigger_facade import BatchNotSealedError, BatchPartiallySentError, InvalidInputError
 
-from .harness import Recorder, call, make_client, ok
+from .harness import Recorder, call, make_client, ok, without_automatic_key
 
 TRIGGER = ("POST", "/api/v1/tasks/my-task/trigger")
 CREATE = ("POST", "/api/v3/batches")
@@ -74,7 +74,9 @@ def test_trigger_with_no_options(mode: str) -> None:
     handle = call(make_client(mode, rec), "tasks.trigger", "my-task")
     assert handle.is_cached is True
     assert handle.public_access_token is None
-    assert rec.json() == {"payload": None, "options": {}}
+    body = rec.json()
+    assert body["payload"] is None
+    assert without_automatic_key(body["options"]) == {}
 
 
 @pytest.mark.parametrize(
@@ -116,9 +118,9 @@ def test_ttl_and_delay_forms(mode: str) -> None:
     rec = Recorder({TRIGGER: ok({"id": "run_1"})})
     client = make_client(mode, rec)
     call(client, "tasks.trigger", "my-task", ttl=3600, delay=timedelta(minutes=90))
-    assert rec.json()["options"] == {"delay": "1h30m", "ttl": 3600}
+    assert without_automatic_key(rec.json()["options"]) == {"delay": "1h30m", "ttl": 3600}
     call(client, "tasks.trigger", "my-task", ttl=timedelta(seconds=90), delay=datetime(2030, 5, 1, 12, tzinfo=UTC))
-    assert rec.json()["options"] == {"delay": "2030-05-01T12:00:00.000Z", "ttl": 90}
+    assert without_automatic_key(rec.json()["options"]) == {"delay": "2030-05-01T12:00:00.000Z", "ttl": 90}
 
 
 def test_task_ids_are_encoded(mode: str) -> None:
@@ -266,9 +268,14 @@ def test_an_unsealed_batch_resends_the_stream(mode: str) -> None:
 
 def test_a_batch_that_never_seals_raises(mode: str) -> None:
     rec = Recorder(_batch_routes(sealed=[False, False, False]))
-    with pytest.raises(BatchNotSealedError) as info:
+    with pytest.raises(BatchPartiallySentError) as info:
         call(make_client(mode, rec), "batch.trigger", [{"task": "a", "payload": 1}])
-    assert info.value.batch_id == "batch_1"
+    # the batch exists and the caller learns of it, with the index to resume from
+    assert info.value.batch_ids == ["batch_1"]
+    assert info.value.next_index == 0
+    cause = info.value.__cause__
+    assert isinstance(cause, BatchNotSealedError)
+    assert cause.batch_id == "batch_1"
 
 
 def test_multi_task_batch_lists_its_tasks(mode: str) -> None:

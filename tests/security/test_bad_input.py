@@ -71,11 +71,9 @@ CASES: list[Case] = [
     # env slugs, key kinds, project refs
     ("unknown env slug", lambda c: c.envvars.list(env="production"), "env='production' must be one of dev, staging"),
     ("env of another key", lambda c: c.envvars.list(env="prod"), "does not match this client's dev key"),
-    (
-        "missing project ref",
-        lambda c: c.with_options(project_ref="").envvars.list(env="dev", project_ref=None),
-        "needs a project ref",
-    ),
+    ("empty project ref", lambda c: c.with_options(project_ref=""), "project_ref must be a non-empty string"),
+    ("project ref as a path step", lambda c: c.envvars.list(env="dev", project_ref=".."), "path step"),
+    ("project ref with a newline", lambda c: c.runs.list(project_ref="proj\n1", env="dev"), "control characters"),
     ("project runs with an env key", lambda c: c.runs.list(project_ref="proj_1"), "needs a personal access token"),
     (
         "bad project env filter",

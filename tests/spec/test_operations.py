@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 
@@ -216,19 +217,33 @@ def test_no_inline_run_status_enum_is_left(spec: dict[str, Any]) -> None:
     assert status[0] == {"$ref": "#/components/schemas/RunStatus"}
 
 
-def test_the_facades_token_rules_match_the_specs_security(spec: dict[str, Any]) -> None:
-    from trigger_facade._client import TOKEN_ONLY_OPERATIONS, TOKEN_OPERATIONS
+def test_the_facades_key_rules_are_the_specs_security(spec: dict[str, Any]) -> None:
+    """The client refuses exactly the operations whose spec `security` does not admit its key's kind."""
+    from trigger_facade import TriggerClient
+    from trigger_facade.errors import ConfigurationError
 
-    token_ok, token_only = set(), set()
+    clients = {
+        "personalAccessToken": TriggerClient(secret_key="tr_pat_" + "a" * 24, transport=httpx.MockTransport(_never)),
+        "secretKey": TriggerClient(secret_key="tr_dev_" + "a" * 24, transport=httpx.MockTransport(_never)),
+    }
+    checked = 0
     for item in spec["paths"].values():
         for method, op in item.items():
             if method not in ("get", "post", "put", "patch", "delete"):
                 continue
-            schemes = {name for requirement in op.get("security", spec["security"]) for name in requirement}
-            if "personalAccessToken" in schemes or op.get("security") == []:
-                token_ok.add(op["operationId"])
-            if schemes == {"personalAccessToken"}:
-                token_only.add(op["operationId"])
-    # the waitpoint callback needs no key at all; the facade never sends it with one
-    assert token_ok - {"complete_waitpoint_token_callback_v1"} == TOKEN_OPERATIONS
-    assert token_only == TOKEN_ONLY_OPERATIONS
+            security = op.get("security", spec["security"])
+            schemes = {name for requirement in security for name in requirement}
+            for scheme, client in clients.items():
+                admitted = security == [] or scheme in schemes
+                try:
+                    client._state.check_key_for(op["operationId"])
+                    refused = False
+                except ConfigurationError:
+                    refused = True
+                assert refused is not admitted, (op["operationId"], scheme)
+                checked += 1
+    assert checked == 2 * 72
+
+
+def _never(request: httpx.Request) -> httpx.Response:
+    raise AssertionError("no request may be sent")

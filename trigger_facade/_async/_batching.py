@@ -15,11 +15,19 @@ from trigger_api.models.create_batch_request import CreateBatchRequest
 from trigger_api.types import File
 
 from trigger_facade._async._payloads import AsyncPayloadResource
+from trigger_facade._base import json_body
 from trigger_facade._packets import PACKET_THRESHOLD, STORE_TYPE
 from trigger_facade._payload import dumps, utf8_length_at_least
-from trigger_facade.errors import BatchNotSealedError
+from trigger_facade.errors import BatchAlreadyExistsError, BatchNotSealedError, TriggerError, UnprocessableEntityError
 from trigger_facade.models import BatchHandle, BatchPart
-from trigger_facade.resources._batching import SEAL_ATTEMPTS, BatchKey, PreparedItem, batch_key, prepare_items
+from trigger_facade.resources._batching import (
+    SEAL_ATTEMPTS,
+    BatchKey,
+    PreparedItem,
+    batch_key,
+    partially_sent,
+    prepare_items,
+)
 
 
 class AsyncBatchingResource(AsyncPayloadResource):
@@ -37,10 +45,22 @@ class AsyncBatchingResource(AsyncPayloadResource):
             chunks = list(chunks)
         parts: list[BatchPart] = []
         first_index = 0
-        for number, chunk in enumerate(chunks):
-            parts.append(await self._send_chunk(chunk, number, first_index, key))
+        number = 0
+        iterator = iter(chunks)
+        while True:
+            try:
+                chunk = next(iterator, None)
+                if chunk is None:
+                    return BatchHandle(tuple(parts))
+                parts.append(await self._send_chunk(chunk, number, first_index, key, parts))
+            except TriggerError as exc:
+                if not parts:
+                    raise
+                error = partially_sent(parts, first_index, exc)
+                break
             first_index += len(chunk)
-        return BatchHandle(tuple(parts))
+            number += 1
+        raise error from error.__cause__
 
     async def _ndjson(self, chunk: list[PreparedItem]) -> bytes:
         lines = []
@@ -58,22 +78,41 @@ class AsyncBatchingResource(AsyncPayloadResource):
         return "\n".join(lines).encode()
 
     async def _send_chunk(
-        self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None
+        self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None, parts: list[BatchPart]
     ) -> BatchPart:
+        """Create one server batch and stream its items. A batch created here whose items then fail is
+        appended to `parts` before the error goes on, so the caller learns of it."""
         body: dict[str, Any] = {"runCount": len(chunk), "taskIdentifiers": sorted({item.task for item in chunk})}
         if key is not None:
             chunk_key, material = key.for_chunk(number)
             body["idempotencyKey"] = chunk_key
             if material is not None:
                 body["idempotencyKeyOptions"] = {"key": material, "scope": "global"}
-        created = await self._call(create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
-        answer = created.json()
+        try:
+            created = await self._call(create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
+        except UnprocessableEntityError as exc:
+            if key is None or "same idempotency key" not in exc.message:
+                raise
+            raise BatchAlreadyExistsError(
+                f"a batch with idempotency key {body['idempotencyKey'][:12]}... already exists; the server does not say which, and its items may never have been sent: use a new key to send them again",
+                response=exc.response,
+                body=exc.body,
+            ) from None
+        answer = json_body(created)
         batch_id = str(answer["id"])
         token = created.headers.get("x-trigger-jwt")
         if answer.get("isCached"):
             return BatchPart(
                 batch_id, int(answer.get("runCount", len(chunk))), True, first_index, public_access_token=token
             )
+        parts.append(BatchPart(batch_id, int(answer["runCount"]), False, first_index, public_access_token=token))
+        part = await self._stream_chunk(chunk, batch_id, int(answer["runCount"]), first_index, token)
+        parts.pop()
+        return part
+
+    async def _stream_chunk(
+        self, chunk: list[PreparedItem], batch_id: str, run_count: int, first_index: int, token: str | None
+    ) -> BatchPart:
         content = await self._ndjson(chunk)
         attempt = 0
         while True:
@@ -81,11 +120,11 @@ class AsyncBatchingResource(AsyncPayloadResource):
             streamed = await self._call(
                 stream_batch_items_v1._get_kwargs, batch_id=batch_id, body=File(payload=io.BytesIO(content))
             )
-            result = streamed.json()
+            result = json_body(streamed)
             if result.get("sealed"):
                 return BatchPart(
                     batch_id,
-                    int(answer.get("runCount", len(chunk))),
+                    run_count,
                     False,
                     first_index,
                     items_accepted=int(result.get("itemsAccepted", 0)),

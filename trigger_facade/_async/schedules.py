@@ -23,7 +23,6 @@ from trigger_api.types import UNSET
 from trigger_facade import _validate as check
 from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import anonymous
 from trigger_facade._pagination import offset_page
 from trigger_facade.resources.schedules import TimezoneNames, _body, _id_of, _timezones
 
@@ -95,4 +94,4 @@ class AsyncSchedules(AsyncListingResource):
     async def timezones(self, *, exclude_utc: bool = False) -> TimezoneNames:
         """GET /api/v1/timezones (sent without the key, as the server needs none)."""
         flag = True if exclude_utc else UNSET
-        return await self._request(anonymous(get_timezones_v1._get_kwargs), _timezones, exclude_utc=flag)
+        return await self._request(get_timezones_v1._get_kwargs, _timezones, exclude_utc=flag)

@@ -13,6 +13,7 @@ from trigger_api.api.tasks import trigger_task_v1
 from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
 
 from trigger_facade import _validate as check
+from trigger_facade import idempotency_keys
 from trigger_facade._async._batching import AsyncBatchingResource
 from trigger_facade._base import parse_response
 from trigger_facade._options import OPTION_NAMES, TriggerOptions, build_options
@@ -29,7 +30,9 @@ class AsyncTasks(AsyncBatchingResource):
           silently ignores one it cannot read.
         - ttl: a duration, whole seconds or a timedelta; an unstarted run expires after it (0 = never).
         - idempotency_key: a string or list of strings, hashed as the official SDK does; a 64-character
-          string is sent as it is. A repeat returns the same run with `is_cached=True`.
+          string is sent as it is. A repeat returns the same run with `is_cached=True`. Without one,
+          the call sends an automatic key ("trigger-facade-auto-<uuid>", kept 1 h), so a retry after
+          a lost answer returns the run already made instead of making a second one.
         - idempotency_key_ttl: one "<n><s|m|h|d>" (server default: 30 days).
         - tags (at most 10), metadata (a dict), queue (a queue name), concurrency_key, machine
           (micro ... large-2x), max_attempts, max_duration (seconds, >= 5), priority (seconds of head
@@ -42,6 +45,8 @@ class AsyncTasks(AsyncBatchingResource):
         if unknown:
             raise TypeError(f"trigger() got unexpected options {sorted(unknown)}; accepted: {', '.join(OPTION_NAMES)}")
         options_json = build_options(**options)
+        if "idempotencyKey" not in options_json:
+            options_json.update(idempotency_keys.automatic_options())
         body_payload, extra = await self._prepare_payload(payload)
         body = TriggerTaskRequestBody.from_dict({"payload": body_payload, "options": {**options_json, **extra}})
         response = await self._call(trigger_task_v1._get_kwargs, task_identifier=task_id, body=body)

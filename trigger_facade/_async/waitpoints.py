@@ -21,9 +21,10 @@ from trigger_api.models.complete_waitpoint_token_request import CompleteWaitpoin
 from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTokenRequest
 
 from trigger_facade import _validate as check
+from trigger_facade import idempotency_keys
 from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
-from trigger_facade._base import anonymous, parse_response
+from trigger_facade._base import parse_response
 from trigger_facade._payload import to_json_value
 from trigger_facade.durations import to_idempotency_key_ttl, to_timeout
 from trigger_facade.errors import InvalidInputError
@@ -46,7 +47,8 @@ class AsyncWaitpoints(AsyncListingResource):
         idempotency_key_ttl: str | timedelta | None = None,
         tags: str | Sequence[str] | None = None,
     ) -> WaitpointToken:
-        """POST /api/v1/waitpoints/tokens. The idempotency key is sent as given (the server does not hash it)."""
+        """POST /api/v1/waitpoints/tokens. The idempotency key is sent as given (the server does not hash it);
+        without one an automatic key (kept 1 h) makes a retried create answer the same token."""
         body: dict[str, Any] = {}
         if idempotency_key is not None:
             body["idempotencyKey"] = check.identifier(idempotency_key, "idempotency_key")
@@ -56,6 +58,10 @@ class AsyncWaitpoints(AsyncListingResource):
             if idempotency_key is None:
                 raise InvalidInputError("idempotency_key_ttl needs an idempotency_key")
             body["idempotencyKeyTTL"] = to_idempotency_key_ttl(idempotency_key_ttl)
+        if idempotency_key is None:
+            _, material = idempotency_keys.automatic()
+            body["idempotencyKey"] = material
+            body["idempotencyKeyTTL"] = idempotency_keys.AUTOMATIC_TTL
         if timeout is not None:
             body["timeout"] = to_timeout(timeout)
         if tags is not None:
@@ -132,7 +138,7 @@ class AsyncWaitpoints(AsyncListingResource):
         if not isinstance(value, dict):
             raise InvalidInputError("data for a callback URL must be a JSON object (a dict)")
         await self._request(
-            anonymous(complete_waitpoint_token_callback_v1._get_kwargs),
+            complete_waitpoint_token_callback_v1._get_kwargs,
             _ignore,
             waitpoint_id=token_id,
             callback_hash=callback_hash,

@@ -24,7 +24,15 @@ from .._options import options_from_mapping
 from .._packets import PACKET_THRESHOLD, STORE_TYPE
 from .._payload import dumps, encode, utf8_length_at_least
 from ..durations import to_idempotency_key_ttl
-from ..errors import BatchNotSealedError, InvalidInputError
+from .._base import json_body
+from ..errors import (
+    BatchAlreadyExistsError,
+    BatchNotSealedError,
+    BatchPartiallySentError,
+    InvalidInputError,
+    TriggerError,
+    UnprocessableEntityError,
+)
 from ..models import BatchHandle, BatchPart
 from ._payloads import PayloadResource
 
@@ -118,6 +126,20 @@ def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | Non
     return PreparedItem(str(task), payload, options, line)
 
 
+def partially_sent(parts: list[BatchPart], next_index: int, cause: TriggerError) -> BatchPartiallySentError:
+    """The error for a batch_trigger call that stopped after creating some batches."""
+    ids = ", ".join(part.id for part in parts)
+    error = BatchPartiallySentError(
+        f"batch_trigger stopped at item {next_index} ({cause}); batches already created: {ids}. Items from "
+        f"index {next_index} on were not all accepted: send items[{next_index}:] again (the last batch listed may "
+        "hold some of them; give items their own idempotency keys to make the resend safe)",
+        created=tuple(parts),
+        next_index=next_index,
+    )
+    error.__cause__ = cause
+    return error
+
+
 class BatchingResource(PayloadResource):
     def _trigger_batches(
         self,
@@ -133,10 +155,22 @@ class BatchingResource(PayloadResource):
             chunks = list(chunks)  # a list is checked whole before anything is sent
         parts: list[BatchPart] = []
         first_index = 0
-        for number, chunk in enumerate(chunks):
-            parts.append(self._send_chunk(chunk, number, first_index, key))
+        number = 0
+        iterator = iter(chunks)
+        while True:
+            try:
+                chunk = next(iterator, None)
+                if chunk is None:
+                    return BatchHandle(tuple(parts))
+                parts.append(self._send_chunk(chunk, number, first_index, key, parts))
+            except TriggerError as exc:
+                if not parts:
+                    raise
+                error = partially_sent(parts, first_index, exc)
+                break
             first_index += len(chunk)
-        return BatchHandle(tuple(parts))
+            number += 1
+        raise error from error.__cause__
 
     def _ndjson(self, chunk: list[PreparedItem]) -> bytes:
         lines = []
@@ -153,7 +187,11 @@ class BatchingResource(PayloadResource):
         lines.append("")
         return "\n".join(lines).encode()
 
-    def _send_chunk(self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None) -> BatchPart:
+    def _send_chunk(
+        self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None, parts: list[BatchPart]
+    ) -> BatchPart:
+        """Create one server batch and stream its items. A batch created here whose items then fail is
+        appended to `parts` before the error goes on, so the caller learns of it."""
         body: dict[str, Any] = {
             "runCount": len(chunk),
             "taskIdentifiers": sorted({item.task for item in chunk}),
@@ -163,8 +201,19 @@ class BatchingResource(PayloadResource):
             body["idempotencyKey"] = chunk_key
             if material is not None:
                 body["idempotencyKeyOptions"] = {"key": material, "scope": "global"}
-        created = self._call(create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
-        answer = created.json()
+        try:
+            created = self._call(create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
+        except UnprocessableEntityError as exc:
+            if key is None or "same idempotency key" not in exc.message:
+                raise
+            # O5: the key's batch exists (perhaps made by an earlier attempt whose answer was lost)
+            raise BatchAlreadyExistsError(
+                f"a batch with idempotency key {body['idempotencyKey'][:12]}... already exists; the server does not "
+                "say which, and its items may never have been sent: use a new key to send them again",
+                response=exc.response,
+                body=exc.body,
+            ) from None
+        answer = json_body(created)
         batch_id = str(answer["id"])
         token = created.headers.get("x-trigger-jwt")
         if answer.get("isCached"):
@@ -175,6 +224,14 @@ class BatchingResource(PayloadResource):
                 first_index,
                 public_access_token=token,
             )
+        parts.append(BatchPart(batch_id, int(answer["runCount"]), False, first_index, public_access_token=token))
+        part = self._stream_chunk(chunk, batch_id, int(answer["runCount"]), first_index, token)
+        parts.pop()
+        return part
+
+    def _stream_chunk(
+        self, chunk: list[PreparedItem], batch_id: str, run_count: int, first_index: int, token: str | None
+    ) -> BatchPart:
         content = self._ndjson(chunk)
         attempt = 0
         while True:
@@ -182,11 +239,11 @@ class BatchingResource(PayloadResource):
             streamed = self._call(
                 stream_batch_items_v1._get_kwargs, batch_id=batch_id, body=File(payload=io.BytesIO(content))
             )
-            result = streamed.json()
+            result = json_body(streamed)
             if result.get("sealed"):
                 return BatchPart(
                     batch_id,
-                    int(answer.get("runCount", len(chunk))),
+                    run_count,
                     False,
                     first_index,
                     items_accepted=int(result.get("itemsAccepted", 0)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
@@ -32,7 +33,6 @@ from trigger_api.models.get_run_trace_v1_response_200 import GetRunTraceV1Respon
 from trigger_api.models.list_run_item import ListRunItem
 from trigger_api.models.reschedule_run_request_body import RescheduleRunRequestBody
 from trigger_api.models.retrieve_run_response import RetrieveRunResponse
-from trigger_api.models.run_metadata_response import RunMetadataResponse
 from trigger_api.models.run_span_response import RunSpanResponse
 from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Body
 
@@ -120,8 +120,15 @@ def _ignore(data: Any) -> None:
 
 
 def _metadata_of(data: Any) -> dict[str, Any]:
-    metadata = RunMetadataResponse.from_dict(data).metadata
-    return metadata.to_dict() if metadata else {}
+    """The metadata of a GET (a JSON string, W1) or a PUT answer (an object)."""
+    metadata = data["metadata"]
+    if metadata is None:
+        return {}
+    if isinstance(metadata, str):
+        metadata = json.loads(metadata) if metadata else {}
+    if not isinstance(metadata, dict):
+        raise TypeError(f"metadata must be a JSON object, got {type(metadata).__name__}")
+    return metadata
 
 
 def list_filters(

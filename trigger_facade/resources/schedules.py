@@ -22,7 +22,6 @@ from trigger_api.models.update_schedule_options import UpdateScheduleOptions
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import anonymous
 from .._pagination import SyncPaginator, offset_page
 from ..errors import InvalidInputError
 from ._listing import ListingResource
@@ -136,4 +135,4 @@ class Schedules(ListingResource):
     def timezones(self, *, exclude_utc: bool = False) -> TimezoneNames:
         """GET /api/v1/timezones (sent without the key, as the server needs none)."""
         flag = True if exclude_utc else UNSET
-        return self._request(anonymous(get_timezones_v1._get_kwargs), _timezones, exclude_utc=flag)
+        return self._request(get_timezones_v1._get_kwargs, _timezones, exclude_utc=flag)

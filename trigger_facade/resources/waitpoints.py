@@ -21,7 +21,8 @@ from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTok
 from trigger_api.models.waitpoint_token_object import WaitpointTokenObject
 
 from .. import _validate as check
-from .._base import anonymous, parse_response
+from .. import idempotency_keys
+from .._base import parse_response
 from .._packets import decode_io
 from .._pagination import SyncPaginator, cursor_page
 from .._payload import to_json_value
@@ -89,7 +90,8 @@ class Waitpoints(ListingResource):
         idempotency_key_ttl: str | timedelta | None = None,
         tags: str | Sequence[str] | None = None,
     ) -> WaitpointToken:
-        """POST /api/v1/waitpoints/tokens. The idempotency key is sent as given (the server does not hash it)."""
+        """POST /api/v1/waitpoints/tokens. The idempotency key is sent as given (the server does not hash it);
+        without one an automatic key (kept 1 h) makes a retried create answer the same token."""
         body: dict[str, Any] = {}
         if idempotency_key is not None:
             body["idempotencyKey"] = check.identifier(idempotency_key, "idempotency_key")
@@ -99,6 +101,11 @@ class Waitpoints(ListingResource):
             if idempotency_key is None:
                 raise InvalidInputError("idempotency_key_ttl needs an idempotency_key")
             body["idempotencyKeyTTL"] = to_idempotency_key_ttl(idempotency_key_ttl)
+        if idempotency_key is None:
+            # the server dedupes only by this key (O6): without one a retried create would make two tokens
+            _, material = idempotency_keys.automatic()
+            body["idempotencyKey"] = material
+            body["idempotencyKeyTTL"] = idempotency_keys.AUTOMATIC_TTL
         if timeout is not None:
             body["timeout"] = to_timeout(timeout)
         if tags is not None:
@@ -174,7 +181,7 @@ class Waitpoints(ListingResource):
         if not isinstance(value, dict):
             raise InvalidInputError("data for a callback URL must be a JSON object (a dict)")
         self._request(
-            anonymous(complete_waitpoint_token_callback_v1._get_kwargs),
+            complete_waitpoint_token_callback_v1._get_kwargs,
             _ignore,
             waitpoint_id=token_id,
             callback_hash=callback_hash,

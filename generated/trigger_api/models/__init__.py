@@ -256,7 +256,6 @@ if TYPE_CHECKING:
         RetrieveRunResponseScheduleGeneratorType,
     )
     from .run_metadata_response import RunMetadataResponse
-    from .run_metadata_response_metadata import RunMetadataResponseMetadata
     from .run_span_response import RunSpanResponse
     from .run_span_response_ai_type_0 import RunSpanResponseAiType0
     from .run_span_response_properties_type_0 import RunSpanResponsePropertiesType0
@@ -480,7 +479,6 @@ _MODULES = {
     "RetrieveRunResponseScheduleGenerator": ".retrieve_run_response_schedule_generator",
     "RetrieveRunResponseScheduleGeneratorType": ".retrieve_run_response_schedule_generator_type",
     "RunMetadataResponse": ".run_metadata_response",
-    "RunMetadataResponseMetadata": ".run_metadata_response_metadata",
     "RunSpanResponse": ".run_span_response",
     "RunSpanResponseAiType0": ".run_span_response_ai_type_0",
     "RunSpanResponsePropertiesType0": ".run_span_response_properties_type_0",
@@ -711,7 +709,6 @@ __all__ = (
     "RetrieveRunResponseScheduleGenerator",
     "RetrieveRunResponseScheduleGeneratorType",
     "RunMetadataResponse",
-    "RunMetadataResponseMetadata",
     "RunSpanResponse",
     "RunSpanResponseAiType0",
     "RunSpanResponsePropertiesType0",

@@ -1,38 +1,35 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.run_metadata_response_metadata import RunMetadataResponseMetadata
-
-
 T = TypeVar("T", bound="RunMetadataResponse")
 
 
 @_attrs_define
 class RunMetadataResponse:
-    metadata: RunMetadataResponseMetadata | Unset = UNSET
+    metadata: None | str
     metadata_type: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        metadata: None | str
+        metadata = self.metadata
 
         metadata_type = self.metadata_type
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
+        field_dict.update(
+            {
+                "metadata": metadata,
+            }
+        )
         if metadata_type is not UNSET:
             field_dict["metadataType"] = metadata_type
 
@@ -40,15 +37,14 @@ class RunMetadataResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.run_metadata_response_metadata import RunMetadataResponseMetadata
-
         d = dict(src_dict)
-        _metadata = d.pop("metadata", UNSET)
-        metadata: RunMetadataResponseMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = RunMetadataResponseMetadata.from_dict(_metadata)
+
+        def _parse_metadata(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        metadata = _parse_metadata(d.pop("metadata"))
 
         metadata_type = d.pop("metadataType", UNSET)
 

@@ -1,0 +1,90 @@
+"""Reading a response body within a size cap and a deadline, decompressed size included.
+
+httpx decompresses a whole network chunk at once, so 64 KiB of a gzip bomb becomes 64 MB before
+anyone can count it. Here the raw bytes are inflated with a `max_length`, so no more than the cap
+(plus one byte, to notice the excess) is ever held.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Iterable
+
+# what we ask for: encodings this module can inflate within a cap
+ACCEPT_ENCODING = "gzip, deflate"
+
+
+class BodyTooLarge(Exception):
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the body is larger than {limit} bytes")
+        self.limit = limit
+
+
+class BodyDeadline(Exception):
+    pass
+
+
+class UnreadableBody(Exception):
+    pass
+
+
+def _inflater(encoding: str) -> zlib._Decompress | None:
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj()
+    raise UnreadableBody(f"the server sent content-encoding {encoding!r}, which was not asked for")
+
+
+class BoundedReader:
+    """Feed raw body chunks; `result()` gives the decoded body. Raises BodyTooLarge past `limit`
+    decoded bytes and BodyDeadline once `deadline` (time.monotonic()) has passed."""
+
+    def __init__(self, content_encoding: str, limit: int, deadline: float | None) -> None:
+        self._encoding = content_encoding.strip().lower()
+        self._inflater = _inflater(self._encoding)
+        self._raw_deflate = False
+        self._limit = limit
+        self._deadline = deadline
+        self._out = bytearray()
+
+    def _take(self, data: bytes) -> None:
+        self._out.extend(data)
+        if len(self._out) > self._limit:
+            raise BodyTooLarge(self._limit)
+
+    def feed(self, chunk: bytes) -> None:
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            raise BodyDeadline()
+        if self._inflater is None:
+            self._take(chunk)
+            return
+        data = chunk
+        while data:
+            try:
+                produced = self._inflater.decompress(data, self._limit - len(self._out) + 1)
+            except zlib.error as exc:
+                if self._encoding == "deflate" and not self._raw_deflate and not self._out:
+                    # some servers send raw deflate without the zlib header (httpx allows it too)
+                    self._raw_deflate = True
+                    self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    continue
+                raise UnreadableBody(f"the {self._encoding} body is corrupt: {exc}") from None
+            self._take(produced)
+            data = self._inflater.unconsumed_tail
+
+    def result(self) -> bytes:
+        if self._inflater is not None:
+            self._take(self._inflater.flush())
+        return bytes(self._out)
+
+
+def read_bounded(raw: Iterable[bytes], content_encoding: str, limit: int, deadline: float | None) -> bytes:
+    """The decoded body of `raw` chunks within `limit` bytes and `deadline`."""
+    reader = BoundedReader(content_encoding, limit, deadline)
+    for chunk in raw:
+        reader.feed(chunk)
+    return reader.result()
