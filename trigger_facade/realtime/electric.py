@@ -107,7 +107,8 @@ class ReconnectPolicy:
 
     `delay(n)` for the n-th consecutive failure (1-based) grows by `factor` from `initial_delay` up
     to `max_delay`, is shortened by up to `jitter` of itself, and is never below `min_delay`. The
-    caller's deadline decides when to stop; this policy never does.
+    caller's deadline decides when to stop; this policy never does. A wait the server asks for
+    (Retry-After, x-ratelimit-reset) replaces the backoff, within `min_delay` and `max_server_wait`.
     """
 
     initial_delay: float = 0.25
@@ -115,10 +116,17 @@ class ReconnectPolicy:
     max_delay: float = 10.0
     min_delay: float = 0.1
     jitter: float = 0.25
+    max_server_wait: float = 60.0
 
     def delay(self, failures: int, rand: Callable[[], float] = random.random) -> float:
         base = min(self.max_delay, self.initial_delay * self.factor ** max(0, failures - 1))
         return max(self.min_delay, base * (1.0 - self.jitter * rand()))
+
+    def after(self, failures: int, server_wait: float | None, rand: Callable[[], float] = random.random) -> float:
+        """The delay before the next attempt, honouring a wait the server asked for."""
+        if server_wait is None:
+            return self.delay(failures, rand)
+        return min(self.max_server_wait, max(self.min_delay, server_wait))
 
 
 # The SDK's Electric client: 100 ms, x1.3, at most 10 s, no jitter, attempts unlimited.
@@ -430,8 +438,7 @@ class ShapeSubscription:
         if status in _RETRY_STATUSES:
             self._failures += 1
             wait = _server_wait(lower, time.time() if now is None else now)
-            backoff = self._policy.delay(self._failures, self._rand)
-            return ShapeResult(retry_in=backoff if wait is None else max(wait, self._policy.min_delay), status=status)
+            return ShapeResult(retry_in=self._policy.after(self._failures, wait, self._rand), status=status)
         if status == 409:
             return self._conflict(lower, body)
         if not 200 <= status < 300:

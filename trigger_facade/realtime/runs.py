@@ -16,7 +16,6 @@ raises RealtimeProtocolError.
 from __future__ import annotations
 
 import importlib
-import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -185,25 +184,13 @@ class StoredPacket:
 
 
 def decode_packet(data: str | None, data_type: str, column: str) -> Any:
-    """A packet's value by its data type, as the SDK's parsePacket does (store types excepted)."""
-    if data is None or data == "":
-        return None
-    kind = data_type.split(";")[0].strip().lower()
-    if kind == "application/super+json":
-        superjson = importlib.import_module("trigger_facade.superjson")  # loaded only when a row needs it
-
-        try:
-            return superjson.parse(data)
-        except RealtimeProtocolError:
-            raise
-        except (ValueError, TypeError, KeyError) as exc:
-            raise RealtimeProtocolError(f"column {column!r} holds superjson that does not parse: {exc}") from exc
-    if kind == "application/json":
-        try:
-            return json.loads(data)
-        except ValueError as exc:
-            raise RealtimeProtocolError(f"column {column!r} is application/json but not JSON: {data[:100]!r}") from exc
-    return data  # text/plain and types the SDK does not know stay strings
+    """A packet's value by its data type, as the SDK's parsePacket reads it (store types excepted):
+    superjson, JSON (integers keep every digit), or the text itself for text/plain and unknown types."""
+    superjson = importlib.import_module("trigger_facade.superjson")  # loaded only when a row has a packet
+    try:
+        return superjson.decode_packet(data, data_type)
+    except ValueError as exc:
+        raise RealtimeProtocolError(f"column {column!r} does not decode as {data_type}: {exc}") from exc
 
 
 # --- the row --------------------------------------------------------------------------------------
@@ -306,7 +293,7 @@ class RunDecoder:
         cached = self._packets.get((run_id, name))
         if cached is not None and cached[0] == data and cached[1] == data_type:
             return cached[2]
-        if data_type.split(";")[0].strip().lower() == STORE_TYPE:
+        if data_type == STORE_TYPE:
             if not data:
                 value: Any = None
             else:
@@ -322,7 +309,7 @@ class RunDecoder:
         data_type = _optional_str(row, "metadataType")
         if not data or not data_type:
             return None
-        if data_type.split(";")[0].strip().lower() == STORE_TYPE:
+        if data_type == STORE_TYPE:
             raise RealtimeProtocolError("column 'metadata' is application/store, which the SDK cannot read either")
         return decode_packet(data, data_type, "metadata")
 

@@ -350,8 +350,7 @@ class StreamReader:
             return StreamOpen(ok=False, fatal_status=status)
         self._failures += 1
         wait = _server_wait(lower, time.time() if now is None else now)
-        backoff = self._policy.delay(self._failures, self._rand)
-        return StreamOpen(ok=False, retry_in=backoff if wait is None else max(wait, self._policy.min_delay))
+        return StreamOpen(ok=False, retry_in=self._policy.after(self._failures, wait, self._rand))
 
     def feed(self, data: bytes) -> list[StreamChunk]:
         """Body bytes as they arrive; the chunks they complete. After an `event: error` (v2) the rest
