@@ -1,0 +1,139 @@
+"""Everything the CLI prints: tables (rich), JSON, CSV, key/value blocks, and the escaping of server text.
+
+Strings that come from the server are escaped before they reach a terminal, so a run tag or an error
+message holding an ANSI escape cannot recolour, retitle or clear the user's terminal. JSON output is
+escaped by JSON itself (control characters become \\u00XX). rich is imported only when a table is drawn,
+which keeps `--help` fast.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import IO, Any
+
+__all__ = ["cell", "emit", "emit_one", "printable", "to_json", "to_plain"]
+
+# C0 and C1 control characters, DEL, and the invisible bidirectional controls that can make text
+# render in a different order than it is stored ("Trojan Source").
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_KEEP_NEWLINES = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: object, *, keep_newlines: bool = False) -> str:
+    """`text` as a string with control characters shown as \\xNN / \\uNNNN escapes."""
+    pattern = _UNSAFE_KEEP_NEWLINES if keep_newlines else _UNSAFE
+    return pattern.sub(_escape, str(text))
+
+
+def to_plain(value: Any) -> Any:
+    """Runs, generated models, attrs classes and datetimes as JSON-ready values."""
+    if hasattr(value, "to_dict"):
+        return to_plain(value.to_dict())
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if hasattr(value, "__attrs_attrs__"):
+        import attrs
+
+        fields = attrs.asdict(value, recurse=False, filter=lambda field, _: field.repr is not False)
+        return to_plain({k: v for k, v in fields.items() if k != "model"})
+    return value
+
+
+def to_json(value: Any) -> str:
+    # ensure_ascii keeps every control character (C1 included) escaped; the output is for programs
+    return json.dumps(to_plain(value), indent=2, default=str)
+
+
+def cell(value: Any) -> str:
+    """One table or CSV cell: lists joined with commas, objects as compact JSON, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ",".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, separators=(",", ":"), default=str)
+    return printable(value)
+
+
+def _records(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    records = []
+    for row in rows:
+        record = to_plain(row)
+        records.append(record if isinstance(record, dict) else {"value": record})
+    return records
+
+
+def emit(rows: Iterable[Any], columns: Sequence[str] | None, output: str, out: IO[str]) -> int:
+    """Write rows as a table, JSON or CSV; returns how many were written.
+
+    `columns` picks and orders the table and CSV columns; JSON always carries every field.
+    """
+    records = _records(rows)
+    if output == "json":
+        out.write(to_json(records) + "\n")
+        return len(records)
+    names = list(columns or (records[0].keys() if records else []))
+    if output == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(names)
+        for record in records:
+            writer.writerow([cell(record.get(name)) for name in names])
+        return len(records)
+    _table(names, [[cell(record.get(name)) for name in names] for record in records], out)
+    if not records:
+        out.write("(nothing)\n")
+    return len(records)
+
+
+def _console(out: IO[str]) -> Any:
+    from rich.console import Console
+
+    terminal = bool(getattr(out, "isatty", lambda: False)())
+    # off a terminal, rows are never wrapped: `| grep` and `| cut` see one line per row
+    return Console(file=out, width=None if terminal else 100_000, highlight=False, markup=False, emoji=False)
+
+
+def _table(names: Sequence[str], rows: Sequence[Sequence[str]], out: IO[str]) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    console = _console(out)
+    # off a terminal: a header line and one line per row, no rule, nothing for scripts to skip
+    style = box.SIMPLE_HEAD if console.is_terminal else None
+    table = Table(box=style, show_edge=False, pad_edge=False, header_style="bold")
+    for name in names:
+        table.add_column(printable(name), overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(value) for value in row))
+    if console.is_terminal:
+        console.print(table)
+        return
+    with console.capture() as captured:
+        console.print(table)
+    # rich pads every cell to its column's width; trailing spaces only get in the way of scripts
+    out.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def emit_one(value: Any, output: str, out: IO[str]) -> None:
+    """One object: JSON, or `key  value` lines."""
+    record = to_plain(value)
+    if output == "json" or not isinstance(record, dict):
+        out.write(to_json(record) + "\n")
+        return
+    width = max((len(k) for k in record), default=0)
+    for key, item in record.items():
+        out.write(f"{printable(key).ljust(width)}  {cell(item)}\n")
