@@ -310,7 +310,10 @@ class StreamReader:
 
     @property
     def last_event_id(self) -> str | None:
-        """Where a later read may continue (the SDK's cursor): the last v1 id or v2 seq_num seen."""
+        """The SDK's cursor after everything parsed so far: the last v1 id or v2 seq_num seen.
+
+        A caller that stops before taking every chunk handed out should continue a later read after
+        the `event_id` of the last chunk it handled instead."""
         if self._seq is not None:
             return str(self._seq)
         return self._v1.last_id if self._v1.last_id is not None else self._initial
