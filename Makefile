@@ -70,3 +70,15 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info site
+
+.PHONY: record-server-truth conformance
+
+## tests/server_truth/recorded/ from a running real server (see its SOURCE.md): TRIGGER_SECRET_KEY,
+## TRIGGER_PROJECT_REF, TRIGGER_API_URL (default http://127.0.0.1:3030); not part of `make test`
+record-server-truth: $(STAMP)
+	$(BIN)/python -m scripts.server_truth.record
+
+## where a live server (TRIGGER_API_URL, TRIGGER_SECRET_KEY, optional TRIGGER_PROJECT_REF) answers unlike
+## the recordings, per operation; exit 1 if anything differs; not part of `make test`
+conformance: $(STAMP)
+	$(BIN)/python -m scripts.server_truth.conformance
