@@ -209,6 +209,7 @@ class StreamOpen:
     retry_in: float | None = None
     fatal_status: int | None = None
     version: str = "v1"
+    settled: bool = False  # a session channel with no more records coming (X-Session-Settled)
 
 
 def _json_or_text(text: str) -> Any:
@@ -297,7 +298,6 @@ class StreamReader:
         self._policy = policy or STREAM_BACKOFF
         self._rand = rand
         self._failures = 0
-        self._connections = 0
         self.version: str | None = None
         self.done = False
         self.fatal_status: int | None = None
@@ -307,6 +307,19 @@ class StreamReader:
         self._seq: int | None = None
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._resume_header: str | None = self._initial
+
+    @classmethod
+    def for_session(cls, session: str, io: str = "out", **kwargs: Any) -> StreamReader:
+        """A session channel, `GET /realtime/v1/sessions/{session}/{io}` (the v2 format); the server
+        marks a channel with no more records coming with `X-Session-Settled: true`."""
+        from .. import _validate as check
+
+        session = check.identifier(session, "session")
+        if io not in ("in", "out"):
+            raise InvalidInputError(f"io must be 'in' or 'out', got {io!r}")
+        reader = cls("-", "-", **kwargs)
+        reader.path = f"/realtime/v1/sessions/{quote(session, safe='')}/{io}"
+        return reader
 
     @property
     def last_event_id(self) -> str | None:
@@ -324,8 +337,8 @@ class StreamReader:
         headers = {"accept": "text/event-stream"}
         if self._resume_header is not None:
             headers["last-event-id"] = self._resume_header
-        elif self._from_latest and self._connections == 0:
-            headers["x-trigger-stream-start"] = "latest"
+        elif self._from_latest and self._seq is None and self._v1.last_id is None:
+            headers["x-trigger-stream-start"] = "latest"  # again after a drop that came before any chunk
         if self._timeout is not None:
             headers["timeout-seconds"] = str(self._timeout)
         return StreamRequest("GET", self.path, headers)
@@ -343,10 +356,9 @@ class StreamReader:
             if self.version is not None and version != self.version:
                 raise RealtimeProtocolError(f"the stream changed format from {self.version} to {version}")
             self.version = version
-            self._connections += 1
             self._parser = SSEParser()
             self.reconnect_pending = False
-            return StreamOpen(ok=True, version=version)
+            return StreamOpen(ok=True, version=version, settled=lower.get("x-session-settled") == "true")
         if status in TERMINAL_STATUSES or (400 <= status < 500 and status not in (408, 429)):
             self.done = True
             self.fatal_status = status
@@ -379,6 +391,9 @@ class StreamReader:
             self._resume_header = str(self._seq) if self._seq is not None else self._initial
         else:
             self._resume_header = self._v1.resume_from(self._initial)
+            if self._resume_header is None and self._from_latest and self._v1.last_id is not None:
+                # "the start" of this read cannot be asked for again: continue after the last id
+                self._resume_header, self._v1.replay = self._v1.last_id, []
         return self._policy.delay(self._failures, self._rand)
 
     # -- internals -----------------------------------------------------------------------------
