@@ -46,8 +46,9 @@ def list_vars(session: Session, env: str, output: str | None) -> None:
 @_env_option
 @pass_session
 def get_var(session: Session, name: str, env: str) -> None:
-    """The value of one variable."""
-    session.say(printable(session.client.envvars.retrieve(name, **_scope(session, env)).value, keep_newlines=True))
+    """The value of one variable (control characters escaped on a terminal, exact bytes otherwise)."""
+    value = session.client.envvars.retrieve(name, **_scope(session, env)).value
+    session.say(printable(value, keep_newlines=True) if session.out_is_terminal else value)
 
 
 @envvars.command("set")
@@ -104,8 +105,7 @@ def export_vars(session: Session, env: str) -> None:
     """
     found = session.client.envvars.list(**_scope(session, env))
     text, refused = write_dotenv((var.name, var.value) for var in found)
-    terminal = bool(getattr(session.out, "isatty", lambda: False)())
-    session.out.write(printable(text, keep_newlines=True) if terminal else text)
+    session.out.write(printable(text, keep_newlines=True) if session.out_is_terminal else text)
     session.out.flush()
     for var in found:
         if "${" in var.value and not any(name == var.name for name, _ in refused):

@@ -140,8 +140,7 @@ def watch_run(session: Session, run_id: str, timeout: float | None, interval: fl
     On a terminal this is a live view; otherwise one line per change: `HH:MM:SS  RUN_ID  STATUS`.
     """
     changes = session.client.runs.watch(run_id, timeout=timeout, poll_interval=interval, realtime=realtime)
-    terminal = bool(getattr(session.out, "isatty", lambda: False)())
-    last = _live(changes, session.out) if terminal else _lines(changes, session.out)
+    last = _live(changes, session.out) if session.out_is_terminal else _lines(changes, session.out)
     if last is None or not last.is_success:
         session.exit_code = EXIT_FAILURE
 

@@ -75,6 +75,10 @@ class Session:
         if self._client is not None:
             self._client.close()
 
+    @property
+    def out_is_terminal(self) -> bool:
+        return bool(getattr(self.out, "isatty", lambda: False)())
+
     def say(self, text: str) -> None:
         """One line of normal output (server text in it already escaped by the caller)."""
         self.out.write(text + "\n")
