@@ -36,7 +36,12 @@ JavaScript -> Python, when decoding:
     Buffer -> bytes                     typed arrays -> list of numbers
     (Set elements are unhashable or collide, like Map keys)
 
-`referentialEqualities` are applied: the paths it names hold the very same Python object. An
+`referentialEqualities` are applied: the paths it names hold the very same Python object.
+
+Two superjson 2.2.1 quirks are kept, since the TypeScript side has them too: a dict key that contains
+a dot is written unescaped when its value is annotated, so superjson (and this module) reads that
+value back unconverted (a Date stays a string); a key ending in a backslash confuses the path the
+same way. Such annotations are ignored on reading rather than raising. An
 annotation this module does not know (a registered class, a symbol, another custom type) raises
 PayloadDecodeError; so does a Date string no parser reads ("Invalid Date" has no Python form).
 """
@@ -626,7 +631,14 @@ def _set_deep(root: Any, path: list[str], mapper: Callable[[Any], Any]) -> Any:
         if index is not None and index < len(parent):
             parent[index] = mapper(parent[index])
     elif isinstance(parent, dict):
-        parent[last] = mapper(parent.get(last, _MISSING))
+        if last in parent:
+            parent[last] = mapper(parent[last])
+        else:
+            # only "undefined" names a key that is absent from the JSON; for any other annotation the path
+            # is one superjson 2.2.1 itself misses (a key with a dot or a backslash): leave the value alone
+            mapped = mapper(_MISSING)
+            if mapped is not _MISSING:
+                parent[last] = mapped
     elif isinstance(parent, _SetBox):
         index = _index(last)
         if index is not None and index < len(parent.items):
@@ -763,8 +775,8 @@ def _decode_buffer(value: Any, where: str) -> bytes:
 
 def _untransform(value: Any, annotation: Any, path: list[str]) -> Any:
     where = f"at {_stringify_path(path) or 'the top'}"
-    if value is _MISSING and annotation != "undefined":
-        raise PayloadDecodeError(f"superjson meta annotates {annotation!r} {where}, where there is no value")
+    if value is _MISSING:
+        return None if annotation == "undefined" else _MISSING
     if isinstance(annotation, list):
         if annotation == ["custom", "buffer"]:
             return _decode_buffer(value, where)
@@ -905,11 +917,19 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def _js_integer(digits: str) -> int | float:
+    # a JSON number is a double in JavaScript: digits past 2**53 are not really there, and keeping them
+    # as an int would make us send a BigInt back where the task sent a number
+    number = int(digits)
+    return number if -MAX_SAFE_INTEGER <= number <= MAX_SAFE_INTEGER else float(number)
+
+
 def parse(text: str | bytes) -> Any:
     """The value a superjson text stands for. A JSON object without a "json" key gives None, as in the
-    SDK; text that is not a JSON object raises PayloadDecodeError."""
+    SDK; text that is not a JSON object raises PayloadDecodeError. Plain JSON numbers are JavaScript
+    numbers: an integer past 2**53 - 1 that is not a bigint reads as a float, as JavaScript reads it."""
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(text, parse_constant=_refuse_constant, parse_int=_js_integer)
     except (ValueError, UnicodeDecodeError) as exc:
         raise PayloadDecodeError(f"not superjson: the text is not JSON ({exc})") from None
     if not isinstance(document, dict):
