@@ -269,6 +269,8 @@ def test_a_column_missing_from_the_schema_keeps_its_raw_value() -> None:
         (ColumnType("text", dims=1), '{"a}'),
         (ColumnType("text", dims=1), "{a}x"),
         (ColumnType("text", dims=1), "{a,,b}"),
+        (ColumnType("text", dims=1), "{{a}}"),
+        (ColumnType("text", dims=2), "{" * 5000 + "}" * 5000),
         (ColumnType("text", not_null=True), None),
         (ColumnType("text"), 7),
         (ColumnType("bool"), True),

@@ -190,3 +190,20 @@ def test_stream_answers_with_the_wrong_headers_raise_our_error(headers: dict[str
     reader.next_request()
     with pytest.raises(RealtimeProtocolError):
         reader.handle_status(200, headers)
+
+
+def test_deep_nesting_is_our_error_or_text() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    sub = ShapeSubscription("/x")
+    sub.next_request()
+    with pytest.raises(RealtimeProtocolError):
+        sub.handle_response(
+            200, {"electric-handle": "h", "electric-offset": "1", "electric-schema": "{}"}, deep.encode()
+        )
+    reader = StreamReader("run_1", "s")
+    reader.handle_status(200, {})
+    assert [c.data for c in reader.feed(f"id: 1-0\ndata: {deep}\n\n".encode())] == [deep]
+    reader = StreamReader("run_1", "s")
+    reader.handle_status(200, {"x-stream-version": "v2"})
+    with pytest.raises(RealtimeProtocolError):
+        reader.feed(f"event: batch\ndata: {deep}\n\n".encode())

@@ -164,7 +164,7 @@ def parse_schema(text: str) -> dict[str, ColumnType]:
     """The `electric-schema` header: a JSON object `column -> {type, dims?, not_null?}`."""
     try:
         raw = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise RealtimeProtocolError(f"electric-schema is not JSON: {text[:200]!r}") from exc
     if not isinstance(raw, dict):
         raise RealtimeProtocolError(f"electric-schema must be a JSON object, got {type(raw).__name__}")
@@ -207,7 +207,7 @@ def _scalar(text: str, pg_type: str, column: str) -> Any:
     if pg_type in ("json", "jsonb"):
         try:
             return json.loads(text, parse_constant=_reject_constant)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise RealtimeProtocolError(f"column {column!r} ({pg_type}) holds invalid JSON: {text[:100]!r}") from exc
     return text
 
@@ -223,11 +223,15 @@ def decode_value(value: Any, column_type: ColumnType | None, column: str) -> Any
     if not isinstance(value, str):
         raise RealtimeProtocolError(f"column {column!r} must arrive as a string or null, got {type(value).__name__}")
     if column_type.dims > 0:
-        return parse_pg_array(value, lambda item: _scalar(item, column_type.type, column), column=column)
+        return parse_pg_array(
+            value, lambda item: _scalar(item, column_type.type, column), column=column, max_depth=column_type.dims
+        )
     return _scalar(value, column_type.type, column)
 
 
-def parse_pg_array(text: str, element: Callable[[str], Any] = str, *, column: str = "?") -> list[Any]:
+def parse_pg_array(
+    text: str, element: Callable[[str], Any] = str, *, column: str = "?", max_depth: int = 6
+) -> list[Any]:
     """A Postgres array literal: `{a,"b c","q\\"d",NULL}`, nested for more dimensions.
 
     Quoted elements may escape any character with a backslash; an unquoted NULL is None, a quoted
@@ -238,10 +242,12 @@ def parse_pg_array(text: str, element: Callable[[str], Any] = str, *, column: st
     def fail(why: str) -> RealtimeProtocolError:
         return RealtimeProtocolError(f"column {column!r}: bad array literal {text[:100]!r} ({why} at {pos})")
 
-    def parse_array() -> list[Any]:
+    def parse_array(depth: int = 1) -> list[Any]:
         nonlocal pos
         if pos >= len(text) or text[pos] != "{":
             raise fail("expected '{'")
+        if depth > max_depth:
+            raise fail(f"nested deeper than {max_depth}")
         pos += 1
         items: list[Any] = []
         if pos < len(text) and text[pos] == "}":
@@ -252,7 +258,7 @@ def parse_pg_array(text: str, element: Callable[[str], Any] = str, *, column: st
                 raise fail("unterminated")
             ch = text[pos]
             if ch == "{":
-                items.append(parse_array())
+                items.append(parse_array(depth + 1))
             elif ch == '"':
                 pos += 1
                 chars: list[str] = []
@@ -565,7 +571,7 @@ def _messages(body: bytes) -> list[dict[str, Any]]:
         return []
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:
         raise RealtimeProtocolError(f"a realtime answer is not JSON: {body[:200]!r}") from exc
     if not isinstance(data, list) or not all(isinstance(m, dict) for m in data):
         raise RealtimeProtocolError(f"a realtime answer must be a JSON array of objects: {body[:200]!r}")

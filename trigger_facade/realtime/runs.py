@@ -189,7 +189,7 @@ def decode_packet(data: str | None, data_type: str, column: str) -> Any:
     superjson = importlib.import_module("trigger_facade.superjson")  # loaded only when a row has a packet
     try:
         return superjson.decode_packet(data, data_type)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise RealtimeProtocolError(f"column {column!r} does not decode as {data_type}: {exc}") from exc
 
 

@@ -215,7 +215,7 @@ class StreamOpen:
 def _json_or_text(text: str) -> Any:
     try:
         return json.loads(text, parse_constant=_not_json)
-    except ValueError:
+    except (ValueError, RecursionError):
         return text
 
 
@@ -424,7 +424,7 @@ class StreamReader:
             return []  # ping, and names a newer server may add
         try:
             batch = json.loads(event.data)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise RealtimeProtocolError(f"a v2 batch is not JSON: {event.data[:200]!r}") from exc
         records = batch.get("records") if isinstance(batch, dict) else None
         if not isinstance(records, list):
@@ -472,7 +472,7 @@ def _envelope(body: str) -> tuple[Any, str | None]:
         return None, None
     try:
         parsed = json.loads(body, parse_constant=_not_json)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None, None
     if not isinstance(parsed, dict):
         return None, None
