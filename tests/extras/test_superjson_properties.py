@@ -74,7 +74,7 @@ def same(original: Any, back: Any) -> bool:
     if isinstance(original, datetime):
         return isinstance(back, datetime) and back == original and back.tzinfo is UTC
     if isinstance(original, sj.JsRegExp):
-        return back == sj.JsRegExp(original.source.replace("/", "\\/"), original.flags)
+        return bool(back == sj.JsRegExp(original.source.replace("/", "\\/"), original.flags))
     if isinstance(original, (list, tuple)):
         return (
             isinstance(back, list)
