@@ -254,6 +254,8 @@ def _write(value: Any, out: list[str]) -> None:
     elif isinstance(value, float):
         out.append(js_number(value) if math.isfinite(value) else "null")
     elif isinstance(value, Mapping):
+        if not all(isinstance(k, str) for k in value):
+            raise TypeError("JSON object keys must be strings")
         out.append("{")
         first = True
         for key in _js_ordered_keys(value):

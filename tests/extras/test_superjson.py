@@ -399,3 +399,11 @@ def test_parse_js_date(text: str, iso: str) -> None:
 
 def test_date_from_epoch_milliseconds_as_javascript_does() -> None:
     assert sj.deserialize(1735787045000, {"values": ["Date"]}) == at("2025-01-02T03:04:05Z")
+
+
+def test_json_stringify_takes_json_values_only() -> None:
+    assert sj.json_stringify({"b": [1, 2.5, None, True], "a": "x"}) == '{"b":[1,2.5,null,true],"a":"x"}'
+    with pytest.raises(TypeError, match="keys must be strings"):
+        sj.json_stringify({1: 2})
+    with pytest.raises(TypeError, match="set is not a JSON value"):
+        sj.json_stringify({1, 2})
