@@ -41,7 +41,7 @@ SOURCES = [
     ("trigger_facade.resources.idempotency", "idempotency"),
 ]
 # the primitives of SyncResource / SyncPaginator that do I/O
-IO_PRIMITIVES = frozenset({"_send", "_call", "_request", "_sleep", "_fetch"})
+IO_PRIMITIVES = frozenset({"_send", "_call", "_request", "_request_within", "_sleep", "_fetch"})
 FIXED_RENAMES = {
     "SyncResource": ("AsyncResource", "trigger_facade._base"),
     "Iterator": ("AsyncIterator", "collections.abc"),

@@ -188,6 +188,21 @@ class SyncResource:
         """Send one generated operation and parse its 2xx body."""
         return parse_response(self._call(build, *args, **kwargs), parse)
 
+    def _request_within(
+        self,
+        deadline: float | None,
+        build: Callable[P, dict[str, Any]],
+        parse: Callable[[Any], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`_request` whose attempts and retry waits all end by `deadline` (time.monotonic())."""
+        operation = operation_of(build)
+        request = self._state.checked(operation, build(*args, **kwargs))
+        built = build_request(self._state, self._http, request, operation=operation, deadline=deadline)
+        return parse_response(self._send(built), parse)
+
     def _sleep(self, seconds: float) -> None:
         self._state.clock.sleep(seconds)
 
@@ -223,6 +238,20 @@ class AsyncResource:
         **kwargs: P.kwargs,
     ) -> T:
         return parse_response(await self._call(build, *args, **kwargs), parse)
+
+    async def _request_within(
+        self,
+        deadline: float | None,
+        build: Callable[P, dict[str, Any]],
+        parse: Callable[[Any], T],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        operation = operation_of(build)
+        request = self._state.checked(operation, build(*args, **kwargs))
+        built = build_request(self._state, self._http, request, operation=operation, deadline=deadline)
+        return parse_response(await self._send(built), parse)
 
     async def _sleep(self, seconds: float) -> None:
         await self._state.clock.async_sleep(seconds)

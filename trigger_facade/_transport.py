@@ -19,7 +19,7 @@ from . import _deadline
 from ._body import BodyDeadline, BodyTooLarge, BoundedReader, UnreadableBody
 from ._operations import OPERATIONS
 from ._retry import SYSTEM_CLOCK, Clock, RetryPolicy, delay_for_response, should_retry_status
-from .errors import InvalidInputError, ResponseTooLargeError, UnreadableResponseError
+from .errors import InvalidInputError, ResponseTooLargeError, ResponseValidationError, UnreadableResponseError
 
 log = logging.getLogger("trigger_facade")
 
@@ -38,6 +38,10 @@ DEFAULT_MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
 NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # failures of our own making: sending again cannot help and the server saw nothing
 LOCAL_FAILURES = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
+
+
+class DeadlineReached(httpx.TimeoutException):
+    """The caller's deadline left no time for another attempt."""
 
 
 def repeat_class(request: httpx.Request) -> str:
@@ -87,13 +91,14 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return policy if isinstance(policy, RetryPolicy) else self._policy
 
     def _attempt_deadline(self, request: httpx.Request) -> float | None:
-        """When this attempt must be over: its own timeout, or the caller's deadline if sooner."""
+        """When this attempt must be over (time.monotonic()): its own timeout, or the caller's
+        deadline if sooner. The caller's deadline is on the client's clock (a test may fake it)."""
         timeout = request.extensions.get(ATTEMPT_TIMEOUT_EXTENSION, self._attempt_timeout)
-        ends = [] if timeout is None else [time.monotonic() + float(timeout)]
+        spans = [] if timeout is None else [float(timeout)]
         caller = request.extensions.get(DEADLINE_EXTENSION)
         if isinstance(caller, float | int):
-            ends.append(float(caller))
-        return min(ends) if ends else None
+            spans.append(float(caller) - self._clock.monotonic())
+        return time.monotonic() + min(spans) if spans else None
 
     def _next_wait(
         self,
@@ -114,9 +119,6 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         else:
             wait = policy.backoff(attempt, self._clock.random)
             reason = type(error).__name__
-        caller = request.extensions.get(DEADLINE_EXTENSION)
-        if isinstance(caller, float | int) and self._clock.monotonic() + wait >= caller:
-            return None  # the caller's deadline comes first: no wait may run past it
         log.info(
             "retrying %s %s after %s in %.2fs (retry %d of %d)",
             request.method,
@@ -127,6 +129,12 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             policy.max_retries,
         )
         return wait
+
+    def _check_caller_deadline(self, request: httpx.Request, wait: float) -> None:
+        """No retry wait may run past the caller's deadline (runs.wait, watch): stop here instead."""
+        caller = request.extensions.get(DEADLINE_EXTENSION)
+        if isinstance(caller, float | int) and self._clock.monotonic() + wait >= caller:
+            raise DeadlineReached("the caller's deadline comes before the next attempt", request=request)
 
     def _reader(self, request: httpx.Request, response: httpx.Response) -> BoundedReader:
         limit = int(request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes))
@@ -219,6 +227,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     raise
             finally:
                 _deadline.reset(token)
+            self._check_caller_deadline(request, wait)
             self._clock.sleep(wait)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -242,6 +251,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     raise
             finally:
                 _deadline.reset(token)
+            self._check_caller_deadline(request, wait)
             await self._clock.async_sleep(wait)
 
     def close(self) -> None:
@@ -269,15 +279,28 @@ def _url(request: httpx.Request) -> str:
 
 
 def check_presigned_url(url: str, base_url: httpx.URL) -> httpx.URL:
-    """A storage URL from the server: http(s) only, and https whenever the API itself is https."""
+    """A storage URL from the server: http(s) only, and https whenever the API itself is https.
+
+    Anything else is refused before a request is made, as a malformed answer (never retried).
+    """
+
+    def refuse(problem: str) -> ResponseValidationError:
+        return ResponseValidationError(
+            f"the server sent a storage URL that is not used: {problem}",
+            status_code=200,
+            body=url,
+            method="GET",
+            url=str(base_url),
+        )
+
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
-        raise InvalidInputError(f"the server sent an unusable storage URL: {exc}") from None
+        raise refuse(str(exc)) from None
     if parsed.scheme not in ("http", "https") or not parsed.host:
-        raise InvalidInputError(f"the server sent a storage URL with scheme {parsed.scheme!r}; only http(s) is used")
+        raise refuse(f"scheme {parsed.scheme!r} (only http and https)")
     if base_url.scheme == "https" and parsed.scheme != "https":
-        raise InvalidInputError("the server sent a plain-HTTP storage URL while the API is HTTPS; refused")
+        raise refuse("plain HTTP while the API is HTTPS")
     return parsed
 
 

@@ -13,7 +13,7 @@ from . import status as _status
 
 T = TypeVar("T")
 
-__all__ = ["BatchHandle", "BatchPart", "Page", "Run", "RunHandle"]
+__all__ = ["BatchHandle", "BatchPart", "Page", "Run", "RunHandle", "RunResult"]
 
 
 @attrs.frozen
@@ -239,3 +239,29 @@ class BatchHandle:
     @property
     def is_cached(self) -> bool:
         return bool(self.batches) and all(part.is_cached for part in self.batches)
+
+
+@attrs.frozen
+class RunResult:
+    """What a finished run produced, read from the run itself (the server's own result endpoints
+    answer nothing for v4 runs: server-truth O15). `ok` is True only for COMPLETED."""
+
+    id: str
+    task_identifier: str
+    status: str
+    output: Any = None
+    error: dict[str, Any] | None = None
+
+    @property
+    def ok(self) -> bool:
+        return _status.is_success(self.status)
+
+    @property
+    def is_finished(self) -> bool:
+        return _status.is_terminal(self.status)
+
+    @classmethod
+    def from_run(cls, run: Run) -> RunResult:
+        return cls(
+            id=run.id, task_identifier=run.task_identifier, status=run.status, output=run.output, error=run.error
+        )

@@ -369,6 +369,21 @@ def test_deployments(mode: str) -> None:
         client.deployments.list(status="LIVE")
 
 
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"period": "7d", "from_": "2026-01-01T00:00:00Z"}, "period cannot be combined"),
+        ({"to": "2026-01-01T00:00:00Z"}, "to needs from_"),
+    ],
+)
+def test_deployment_filters_the_server_would_drop_are_refused(mode: str, kwargs: dict[str, Any], message: str) -> None:
+    # W8: period wins over from/to, and `to` without `from` is ignored: refused here instead
+    rec = Recorder()
+    with pytest.raises(InvalidInputError, match=message):
+        make_client(mode, rec).deployments.list(**kwargs)
+    assert rec.requests == []
+
+
 BULK = {"id": "bulk_1", "type": "CANCEL", "status": "PENDING", "counts": {"total": 3, "success": 0, "failure": 0}}
 
 

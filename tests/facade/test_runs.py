@@ -140,11 +140,26 @@ def test_list_is_lazy(mode: str) -> None:
 
 
 def test_project_runs_use_the_project_route_with_a_personal_token(mode: str) -> None:
-    rec = Recorder({("GET", "/api/v1/projects/proj_1/runs"): _page([LIST_ITEM])})
+    def answer(request: httpx.Request) -> httpx.Response:
+        env = request.url.params["filter[env]"]
+        return _page([{**LIST_ITEM, "id": f"run_{env}"}])
+
+    rec = Recorder({("GET", "/api/v1/projects/proj_1/runs"): answer})
     client = make_client(mode, rec, secret_key="tr_pat_abcdefghijklmnop")
-    collect(client, "runs.list", project_ref="proj_1", env=["dev", "prod"])
-    assert dict(rec.last.url.params) == {"filter[env]": "dev,prod"}
+    runs = collect(client, "runs.list", project_ref="proj_1", env=["dev", "prod"])
+    # the server lists only the first of several environments (W2): one listing per environment
+    assert [dict(r.url.params) for r in rec.requests] == [{"filter[env]": "dev"}, {"filter[env]": "prod"}]
+    assert [run.id for run in runs] == ["run_dev", "run_prod"]
     assert rec.last.headers["authorization"] == "Bearer tr_pat_abcdefghijklmnop"
+
+
+def test_project_runs_need_an_environment(mode: str) -> None:
+    # without filter[env] the server answers 500 (W2): refused before the network
+    rec = Recorder()
+    client = make_client(mode, rec, secret_key="tr_pat_abcdefghijklmnop")
+    with pytest.raises(InvalidInputError, match="needs env="):
+        client.runs.list(project_ref="proj_1")
+    assert rec.requests == []
 
 
 def test_project_runs_refuse_an_environment_key(mode: str) -> None:
@@ -220,13 +235,12 @@ def test_add_tags_and_update_metadata(mode: str) -> None:
     assert rec.json() == {"metadata": {"step": 2}}
 
 
-def test_events_trace_span_result(mode: str) -> None:
+def test_events_trace_span(mode: str) -> None:
     rec = Recorder(
         {
             ("GET", "/api/v1/runs/run_1/events"): ok({"events": [{"spanId": "s1", "message": "hi"}]}),
             ("GET", "/api/v1/runs/run_1/trace"): ok({"trace": {"traceId": "t1"}}),
             ("GET", "/api/v1/runs/run_1/spans/s1"): ok({"spanId": "s1", "extra": 1}),
-            ("GET", "/api/v1/runs/run_1/result"): ok({"ok": True, "id": "run_1", "output": "42"}),
         }
     )
     client = make_client(mode, rec)
@@ -235,12 +249,32 @@ def test_events_trace_span_result(mode: str) -> None:
     span = call(client, "runs.span", "run_1", "s1")
     assert span.span_id == "s1"
     assert span.additional_properties == {"extra": 1}
-    result = call(client, "runs.result", "run_1")
-    assert (result.ok, result.output) == (True, "42")
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ({**RUN, "status": "COMPLETED", "output": {"n": 42}}, ("COMPLETED", True, {"n": 42}, None)),
+        (
+            {**RUN, "status": "FAILED", "error": {"name": "Error", "message": "boom"}},
+            ("FAILED", False, None, {"name": "Error", "message": "boom"}),
+        ),
+        (
+            {**RUN, "status": "CANCELED", "error": {"message": "Canceled by user"}},
+            ("CANCELED", False, None, {"message": "Canceled by user"}),
+        ),
+    ],
+)
+def test_result_comes_from_the_run_itself(mode: str, answer: dict[str, Any], expected: tuple[Any, ...]) -> None:
+    # /api/v1/runs/{id}/result answers 404 for every finished v4 run (server-truth O15): never asked
+    rec = Recorder({("GET", "/api/v3/runs/run_1"): ok(answer)})
+    result = call(make_client(mode, rec), "runs.result", "run_1")
+    assert (result.status, result.ok, result.output, result.error) == expected
+    assert [r.url.path for r in rec.requests] == ["/api/v3/runs/run_1"]
 
 
 def test_result_is_none_while_unfinished(mode: str) -> None:
-    rec = Recorder({("GET", "/api/v1/runs/run_1/result"): ok({"error": "not finished"}, status=404)})
+    rec = Recorder({("GET", "/api/v3/runs/run_1"): ok({**RUN, "status": "EXECUTING"})})
     assert call(make_client(mode, rec), "runs.result", "run_1") is None
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from trigger_facade import BatchNotSealedError, BatchPartiallySentError, InvalidInputError
 
-from .harness import Recorder, call, make_client, ok, without_automatic_key
+from .harness import RUN, Recorder, call, make_client, ok, without_automatic_key
 
 TRIGGER = ("POST", "/api/v1/tasks/my-task/trigger")
 CREATE = ("POST", "/api/v3/batches")
@@ -317,19 +317,27 @@ def test_batch_retrieve_and_results(mode: str) -> None:
                     "status": "COMPLETED",
                     "createdAt": "2026-01-01T00:00:00Z",
                     "updatedAt": "2026-01-01T00:00:00Z",
-                    "runCount": 1,
-                    "runs": ["run_1"],
+                    "runCount": 3,
+                    "runs": ["run_1", "run_2", "run_3"],
                     "processing": {"completedAt": None, "errors": []},
                 }
             ),
-            ("GET", "/api/v1/batches/batch_1/results"): ok({"id": "batch_1", "items": [{"ok": True, "id": "run_1"}]}),
+            ("GET", "/api/v3/runs/run_1"): ok({**RUN, "id": "run_1", "status": "COMPLETED", "output": 1}),
+            ("GET", "/api/v3/runs/run_2"): ok({**RUN, "id": "run_2", "status": "FAILED", "error": {"message": "x"}}),
+            ("GET", "/api/v3/runs/run_3"): ok({**RUN, "id": "run_3", "status": "EXECUTING"}),
         }
     )
     client = make_client(mode, rec)
     batch = call(client, "batch.retrieve", "batch_1")
-    assert (batch.status, batch.runs) == ("COMPLETED", ["run_1"])
+    assert (batch.status, batch.runs) == ("COMPLETED", ["run_1", "run_2", "run_3"])
     results = call(client, "batch.results", "batch_1")
-    assert results.items[0].ok is True
+    # from the runs, in batch order: /api/v1/batches/{id}/results answers items: [] (O15)
+    assert [(r.id, r.ok, r.is_finished, r.output, r.error) for r in results] == [
+        ("run_1", True, True, 1, None),
+        ("run_2", False, True, None, {"message": "x"}),
+        ("run_3", False, False, None, None),
+    ]
+    assert "/api/v1/batches/batch_1/results" not in [r.url.path for r in rec.requests]
 
 
 def test_reset_idempotency_key(mode: str) -> None:

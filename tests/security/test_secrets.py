@@ -62,7 +62,7 @@ def test_generated_keys_never_show_in_reprs_errors_or_debug_logs(key: str, caplo
     errors: list[BaseException] = []
     for action in (
         lambda: client.runs.retrieve("run_1"),
-        lambda: list(client.runs.list(project_ref="p")),
+        lambda: list(client.runs.list(project_ref="p", env="dev")),
         lambda: client.tasks.trigger("t", 1),
         lambda: TriggerClient(secret_key=key, base_url="http://insecure.example", environ={}),
     ):

@@ -13,7 +13,7 @@ from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._base import build_request, parse_response
 from trigger_facade._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, packet_name
 from trigger_facade._payload import encode, utf8_length_at_least
-from trigger_facade._transport import OriginBearerAuth
+from trigger_facade._transport import MAX_BODY_EXTENSION, OriginBearerAuth, check_presigned_url
 from trigger_facade.resources._payloads import _presigned
 
 
@@ -37,7 +37,7 @@ class AsyncPayloadResource(AsyncListingResource):
             self._http,
             {
                 "method": "PUT",
-                "url": url,
+                "url": check_presigned_url(url, self._state.config.base_url),
                 "content": text.encode(),
                 "headers": {"Content-Type": "application/json"},
                 "extensions": {OriginBearerAuth.ANONYMOUS: True},
@@ -46,10 +46,18 @@ class AsyncPayloadResource(AsyncListingResource):
         await self._send(upload)
         return storage_path
 
-    async def _download(self, url: str) -> Any:
-        """GET a presigned URL (never with the key) and decode what it holds."""
+    async def _download(self, url: str, deadline: float | None = None) -> Any:
+        """GET a presigned URL (never with the key, at most max_download_bytes) and decode what it holds."""
+        checked = check_presigned_url(url, self._state.config.base_url)
         request = build_request(
-            self._state, self._http, {"method": "GET", "url": url, "extensions": {OriginBearerAuth.ANONYMOUS: True}}
+            self._state,
+            self._http,
+            {
+                "method": "GET",
+                "url": checked,
+                "extensions": {OriginBearerAuth.ANONYMOUS: True, MAX_BODY_EXTENSION: self._state.max_download_bytes},
+            },
+            deadline=deadline,
         )
         response = await self._send(request)
         return decode_io(response.text, response.headers.get("content-type"))

@@ -9,17 +9,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from trigger_api.api.batches import get_batch_results_v1, retrieve_batch_v2
-from trigger_api.api.runs import list_runs_v1
-from trigger_api.models.get_batch_results_v1_response_200 import GetBatchResultsV1Response200
+from trigger_api.api.batches import retrieve_batch_v2
+from trigger_api.api.runs import list_runs_v1, retrieve_run_v1
 from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Response
 from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
 from trigger_facade._async._batching import AsyncBatchingResource
 from trigger_facade.errors import RunWaitTimeoutError
-from trigger_facade.models import BatchHandle, Run
-from trigger_facade.resources.runs import parse_run_page
+from trigger_facade.models import BatchHandle, Run, RunResult
+from trigger_facade.resources.runs import parse_run, parse_run_page
 
 
 class AsyncBatch(AsyncBatchingResource):
@@ -40,12 +39,19 @@ class AsyncBatch(AsyncBatchingResource):
         batch_id = check.identifier(batch_id, "batch_id")
         return await self._request(retrieve_batch_v2._get_kwargs, RetrieveBatchV2Response.from_dict, batch_id=batch_id)
 
-    async def results(self, batch_id: str) -> GetBatchResultsV1Response200:
-        """GET /api/v1/batches/{batchId}/results: the execution result of each run."""
+    async def results(self, batch_id: str) -> list[RunResult]:
+        """Each run's result, in the batch's order (`is_finished` False for a run still going).
+
+        Read from the runs themselves (GET /api/v2/batches/{batchId}, then each run): the server's
+        /api/v1/batches/{batchId}/results answers `items: []` for v4 runs (server-truth O15).
+        """
         batch_id = check.identifier(batch_id, "batch_id")
-        return await self._request(
-            get_batch_results_v1._get_kwargs, GetBatchResultsV1Response200.from_dict, batch_id=batch_id
-        )
+        batch = await self._request(retrieve_batch_v2._get_kwargs, RetrieveBatchV2Response.from_dict, batch_id=batch_id)
+        results = []
+        for run_id in batch.runs:
+            run = await self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=check.identifier(run_id, "run id"))
+            results.append(RunResult.from_run(run))
+        return results
 
     async def wait(
         self, batch_id: str, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0

@@ -46,6 +46,10 @@ class AsyncDeployments(AsyncListingResource):
             if status not in DEPLOYMENT_STATUSES:
                 raise InvalidInputError(f"status={status!r} must be one of {', '.join(DEPLOYMENT_STATUSES)}")
             params["status"] = ListDeploymentsV1Status(status)
+        if period is not None and (from_ is not None or to is not None):
+            raise InvalidInputError("period cannot be combined with from_/to (the server ignores them)")
+        if to is not None and from_ is None:
+            raise InvalidInputError("to needs from_ (the server ignores `to` on its own)")
         if period is not None:
             params["period"] = check.period(period)
         if from_ is not None:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,7 +18,6 @@ from trigger_api.api.runs import (
     cancel_run_v1,
     get_run_events_v1,
     get_run_metadata_v1,
-    get_run_result_v1,
     get_run_trace_v1,
     list_project_runs_v1,
     list_runs_v1,
@@ -29,7 +29,6 @@ from trigger_api.api.runs import (
 )
 from trigger_api.models.add_run_tags_v1_body import AddRunTagsV1Body
 from trigger_api.models.get_run_events_v1_response_200 import GetRunEventsV1Response200
-from trigger_api.models.get_run_result_v1_response_200 import GetRunResultV1Response200
 from trigger_api.models.get_run_trace_v1_response_200 import GetRunTraceV1Response200
 from trigger_api.models.reschedule_run_request_body import RescheduleRunRequestBody
 from trigger_api.models.run_span_response import RunSpanResponse
@@ -40,14 +39,16 @@ from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._base import build_request, parse_response
 from trigger_facade._config import KeyKind
-from trigger_facade._transport import POLICY_EXTENSION
+from trigger_facade._transport import POLICY_EXTENSION, finite_seconds
 from trigger_facade.durations import to_delay
-from trigger_facade.errors import APIError, ConfigurationError, NotFoundError, RunWaitTimeoutError
-from trigger_facade.models import Run
+from trigger_facade.errors import APIError, APITimeoutError, ConfigurationError, InvalidInputError, RunWaitTimeoutError
+from trigger_facade.models import Run, RunResult
 from trigger_facade.queues_ref import QueueRef
 from trigger_facade.resources.runs import (
+    DEADLINE_SLACK,
     DEFAULT_WAIT_TIMEOUT,
     ELECTRIC_VERSION,
+    REALTIME_MIN_INTERVAL,
     REALTIME_READ_TIMEOUT,
     RealtimeFeed,
     _id_of,
@@ -130,12 +131,15 @@ class AsyncRuns(AsyncPayloadResource):
             raise ConfigurationError(
                 "listing a project's runs (project_ref/env) needs a personal access token (tr_pat_...) or an organization token; with an environment key call runs.list() without them"
             )
-        if env is not None:
-            slugs = [env] if isinstance(env, str) else list(env)
-            params["filterenv"] = ",".join((check.env_slug(slug) for slug in slugs))
+        if env is None:
+            raise InvalidInputError("runs.list(project_ref=...) needs env='dev' (or a list of environments)")
+        slugs = [env] if isinstance(env, str) else list(env)
+        if not slugs:
+            raise InvalidInputError("env must name at least one environment")
         params["project_ref"] = ref
-        return self._paginate(
-            list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
+        per_env = [{**params, "filterenv": check.env_slug(slug)} for slug in slugs]
+        return self._paginate_each(
+            list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, param_sets=per_env
         )
 
     async def cancel(self, run_id: str) -> str:
@@ -190,15 +194,14 @@ class AsyncRuns(AsyncPayloadResource):
             retrieve_run_span_v1._get_kwargs, RunSpanResponse.from_dict, run_id=run_id, span_id=span_id
         )
 
-    async def result(self, run_id: str) -> GetRunResultV1Response200 | None:
-        """GET /api/v1/runs/{runId}/result: the execution result, or None while the run has not finished."""
-        run_id = check.identifier(run_id, "run_id")
-        try:
-            return await self._request(
-                get_run_result_v1._get_kwargs, GetRunResultV1Response200.from_dict, run_id=run_id
-            )
-        except NotFoundError:
-            return None
+    async def result(self, run_id: str) -> RunResult | None:
+        """The run's output or error once it has finished, else None.
+
+        Read from GET /api/v3/runs/{runId}: the server's /api/v1/runs/{runId}/result answers 404 for
+        every finished v4 run (server-truth O15).
+        """
+        run = await self.retrieve(run_id)
+        return RunResult.from_run(run) if run.is_terminal else None
 
     async def watch(
         self,
@@ -220,14 +223,20 @@ class AsyncRuns(AsyncPayloadResource):
         when one arrives; if the feed fails (not offered, too many connections) it polls instead.
         """
         run_id = check.identifier(run_id, "run_id")
-        interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
-        ceiling = check.number_at_least(max_poll_interval, "max_poll_interval", interval)
+        interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
+        ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
         clock = self._state.clock
-        deadline = None if timeout is None else clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
+        limit = None if timeout is None else finite_seconds(timeout, "timeout", allow_zero=True)
+        deadline = None if limit is None else clock.monotonic() + limit
         feed: RealtimeFeed | None = RealtimeFeed() if realtime else None
         last_seen: tuple[str, Any] | None = None
+        payload: builtins.list[Any] = []
+        pace = REALTIME_MIN_INTERVAL
         while True:
-            run = await self.retrieve(run_id)
+            try:
+                run = await self._read_for_wait(run_id, deadline, payload)
+            except RunWaitTimeoutError as exc:
+                raise RunWaitTimeoutError(run_id, float(limit or 0.0), last_seen[0] if last_seen else None) from exc
             fingerprint = (run.status, run.data.get("updatedAt"))
             if fingerprint != last_seen:
                 last_seen = fingerprint
@@ -236,20 +245,43 @@ class AsyncRuns(AsyncPayloadResource):
                 return
             left = None if deadline is None else deadline - clock.monotonic()
             if left is not None and left <= 0:
-                raise RunWaitTimeoutError(run_id, float(timeout or 0.0), run.status)
+                raise RunWaitTimeoutError(run_id, float(limit or 0.0), run.status)
             if feed is not None:
+                started = clock.monotonic()
                 try:
-                    await self._next_change(run_id, feed, left)
-                    continue
+                    changed = await self._next_change(run_id, feed, left, deadline)
                 except APIError as exc:
                     if deadline is not None and deadline - clock.monotonic() <= 0:
                         continue
                     log.info("realtime feed for %s unavailable (%s); polling instead", run_id, exc)
                     feed = None
+                else:
+                    if not changed and clock.monotonic() - started < REALTIME_MIN_INTERVAL:
+                        pace = min(ceiling or REALTIME_MIN_INTERVAL, pace * 2)
+                        await self._sleep(pace if left is None else max(0.0, min(pace, left)))
+                    else:
+                        pace = REALTIME_MIN_INTERVAL
+                    continue
             await self._sleep(interval if left is None else min(interval, left))
             interval = min(ceiling, max(interval * 1.5, 0.1))
 
-    async def _next_change(self, run_id: str, feed: RealtimeFeed, left: float | None) -> bool:
+    async def _read_for_wait(self, run_id: str, deadline: float | None, payload: builtins.list[Any]) -> Run:
+        """The run, read within `deadline`; a presigned payload is fetched only the first time."""
+        try:
+            run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+            if run.payload_presigned_url and run.data.get("payload") is None:
+                if not payload:
+                    payload.append(await self._download(run.payload_presigned_url, deadline))
+                run.data["payload"] = payload[0]
+            if run.output_presigned_url and run.data.get("output") is None:
+                run.data["output"] = await self._download(run.output_presigned_url, deadline)
+        except APITimeoutError as exc:
+            if deadline is not None and self._state.clock.monotonic() >= deadline - DEADLINE_SLACK:
+                raise RunWaitTimeoutError(run_id, 0.0, None) from exc
+            raise
+        return run
+
+    async def _next_change(self, run_id: str, feed: RealtimeFeed, left: float | None, deadline: float | None) -> bool:
         """One long poll of the realtime feed: True when it reported a change to the run.
 
         A live request is held by the server until the run changes or about 20 s pass.
@@ -266,6 +298,7 @@ class AsyncRuns(AsyncPayloadResource):
                 "timeout": httpx.Timeout(read, connect=self._state.config.timeout.connect),
                 "extensions": {POLICY_EXTENSION: attrs.evolve(self._state.retry_policy, max_retries=0)},
             },
+            deadline=deadline,
         )
         response = await self._send(request)
         return feed.advance(response.headers, parse_response(response, realtime_messages))

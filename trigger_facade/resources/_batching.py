@@ -20,11 +20,11 @@ from trigger_api.types import File
 
 from .. import _validate as check
 from .. import idempotency_keys
+from .._base import json_body
 from .._options import options_from_mapping
 from .._packets import PACKET_THRESHOLD, STORE_TYPE
 from .._payload import dumps, encode, utf8_length_at_least
 from ..durations import to_idempotency_key_ttl
-from .._base import json_body
 from ..errors import (
     BatchAlreadyExistsError,
     BatchNotSealedError,

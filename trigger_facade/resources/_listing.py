@@ -34,3 +34,27 @@ class ListingResource(SyncResource):
             return self._request(build, parse, **params, **{cursor: UNSET if position is None else position})
 
         return SyncPaginator(fetch, limit=limit)
+
+    def _paginate_each(
+        self,
+        build: Callable[..., dict[str, Any]],
+        parse: Callable[[Any], Page[T]],
+        *,
+        cursor: str,
+        limit: int | None,
+        param_sets: list[dict[str, Any]],
+    ) -> SyncPaginator[T]:
+        """One list made of several: every page of the first parameter set, then of the next..."""
+        if limit is not None:
+            check.int_in_range(limit, "limit", 0)
+
+        def fetch(position: Any) -> Page[T]:
+            index, inner = position if position is not None else (0, None)
+            page = self._request(build, parse, **param_sets[index], **{cursor: UNSET if inner is None else inner})
+            if page.next_cursor is not None:
+                after: Any = (index, page.next_cursor)
+            else:
+                after = (index + 1, None) if index + 1 < len(param_sets) else None
+            return Page(data=page.data, next_cursor=after, total_count=page.total_count)
+
+        return SyncPaginator(fetch, limit=limit)

@@ -9,12 +9,15 @@ from urllib.parse import quote
 from .._base import build_request, parse_response
 from .._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, packet_name
 from .._payload import encode, utf8_length_at_least
-from .._transport import OriginBearerAuth
+from .._transport import MAX_BODY_EXTENSION, OriginBearerAuth, check_presigned_url
 from ._listing import ListingResource
 
 
 def _presigned(data: Any) -> tuple[str, str]:
-    return str(data["presignedUrl"]), str(data["storagePath"])
+    url, path = data["presignedUrl"], data["storagePath"]
+    if not isinstance(url, str) or not isinstance(path, str):
+        raise TypeError("presignedUrl and storagePath must be strings")
+    return url, path
 
 
 class PayloadResource(ListingResource):
@@ -39,7 +42,7 @@ class PayloadResource(ListingResource):
             self._http,
             {
                 "method": "PUT",
-                "url": url,
+                "url": check_presigned_url(url, self._state.config.base_url),
                 "content": text.encode(),
                 "headers": {"Content-Type": "application/json"},
                 "extensions": {OriginBearerAuth.ANONYMOUS: True},
@@ -48,12 +51,18 @@ class PayloadResource(ListingResource):
         self._send(upload)
         return storage_path
 
-    def _download(self, url: str) -> Any:
-        """GET a presigned URL (never with the key) and decode what it holds."""
+    def _download(self, url: str, deadline: float | None = None) -> Any:
+        """GET a presigned URL (never with the key, at most max_download_bytes) and decode what it holds."""
+        checked = check_presigned_url(url, self._state.config.base_url)
         request = build_request(
             self._state,
             self._http,
-            {"method": "GET", "url": url, "extensions": {OriginBearerAuth.ANONYMOUS: True}},
+            {
+                "method": "GET",
+                "url": checked,
+                "extensions": {OriginBearerAuth.ANONYMOUS: True, MAX_BODY_EXTENSION: self._state.max_download_bytes},
+            },
+            deadline=deadline,
         )
         response = self._send(request)
         return decode_io(response.text, response.headers.get("content-type"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,7 +17,6 @@ from trigger_api.api.runs import (
     cancel_run_v1,
     get_run_events_v1,
     get_run_metadata_v1,
-    get_run_result_v1,
     get_run_trace_v1,
     list_project_runs_v1,
     list_runs_v1,
@@ -28,7 +28,6 @@ from trigger_api.api.runs import (
 )
 from trigger_api.models.add_run_tags_v1_body import AddRunTagsV1Body
 from trigger_api.models.get_run_events_v1_response_200 import GetRunEventsV1Response200
-from trigger_api.models.get_run_result_v1_response_200 import GetRunResultV1Response200
 from trigger_api.models.get_run_trace_v1_response_200 import GetRunTraceV1Response200
 from trigger_api.models.list_run_item import ListRunItem
 from trigger_api.models.reschedule_run_request_body import RescheduleRunRequestBody
@@ -40,10 +39,10 @@ from .. import _validate as check
 from .._base import build_request, parse_response
 from .._config import KeyKind
 from .._pagination import SyncPaginator, cursor_page
-from .._transport import POLICY_EXTENSION
+from .._transport import POLICY_EXTENSION, finite_seconds
 from ..durations import to_delay
-from ..errors import APIError, ConfigurationError, InvalidInputError, NotFoundError, RunWaitTimeoutError
-from ..models import Run
+from ..errors import APIError, APITimeoutError, ConfigurationError, InvalidInputError, RunWaitTimeoutError
+from ..models import Run, RunResult
 from ..queues_ref import QueueRef, queue_filter_value
 from ._payloads import PayloadResource
 
@@ -63,6 +62,10 @@ def _validated(model_cls: Any, data: Any) -> Any:
 
 
 ELECTRIC_VERSION = "1.0.0-beta.1"
+# a live long poll is held ~20 s; one answering faster than this without news is paced
+REALTIME_MIN_INTERVAL = 0.25
+# a wait's last request may end a moment before its deadline (the attempt deadline rounds down)
+DEADLINE_SLACK = 0.05
 # the server holds a live request for about 20 s (+-15 %) before answering "up-to-date"
 REALTIME_READ_TIMEOUT = 30.0
 
@@ -265,13 +268,17 @@ class Runs(PayloadResource):
                 "listing a project's runs (project_ref/env) needs a personal access token (tr_pat_...) "
                 "or an organization token; with an environment key call runs.list() without them"
             )
-        if env is not None:
-            slugs = [env] if isinstance(env, str) else list(env)
-            params["filterenv"] = ",".join(check.env_slug(slug) for slug in slugs)
-
+        if env is None:
+            # the server answers 500 without filter[env] (server-truth W2)
+            raise InvalidInputError("runs.list(project_ref=...) needs env='dev' (or a list of environments)")
+        slugs = [env] if isinstance(env, str) else list(env)
+        if not slugs:
+            raise InvalidInputError("env must name at least one environment")
         params["project_ref"] = ref
-        return self._paginate(
-            list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
+        # the server lists only the first of several environments (W2): ask for each in turn
+        per_env = [{**params, "filterenv": check.env_slug(slug)} for slug in slugs]
+        return self._paginate_each(
+            list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, param_sets=per_env
         )
 
     def cancel(self, run_id: str) -> str:
@@ -326,13 +333,14 @@ class Runs(PayloadResource):
             retrieve_run_span_v1._get_kwargs, RunSpanResponse.from_dict, run_id=run_id, span_id=span_id
         )
 
-    def result(self, run_id: str) -> GetRunResultV1Response200 | None:
-        """GET /api/v1/runs/{runId}/result: the execution result, or None while the run has not finished."""
-        run_id = check.identifier(run_id, "run_id")
-        try:
-            return self._request(get_run_result_v1._get_kwargs, GetRunResultV1Response200.from_dict, run_id=run_id)
-        except NotFoundError:
-            return None
+    def result(self, run_id: str) -> RunResult | None:
+        """The run's output or error once it has finished, else None.
+
+        Read from GET /api/v3/runs/{runId}: the server's /api/v1/runs/{runId}/result answers 404 for
+        every finished v4 run (server-truth O15).
+        """
+        run = self.retrieve(run_id)
+        return RunResult.from_run(run) if run.is_terminal else None
 
     def watch(
         self,
@@ -354,14 +362,20 @@ class Runs(PayloadResource):
         when one arrives; if the feed fails (not offered, too many connections) it polls instead.
         """
         run_id = check.identifier(run_id, "run_id")
-        interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
-        ceiling = check.number_at_least(max_poll_interval, "max_poll_interval", interval)
+        interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
+        ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
         clock = self._state.clock
-        deadline = None if timeout is None else clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
+        limit = None if timeout is None else finite_seconds(timeout, "timeout", allow_zero=True)
+        deadline = None if limit is None else clock.monotonic() + limit
         feed: RealtimeFeed | None = RealtimeFeed() if realtime else None
         last_seen: tuple[str, Any] | None = None
+        payload: builtins.list[Any] = []  # the payload never changes: download a presigned one once
+        pace = REALTIME_MIN_INTERVAL
         while True:
-            run = self.retrieve(run_id)
+            try:
+                run = self._read_for_wait(run_id, deadline, payload)
+            except RunWaitTimeoutError as exc:
+                raise RunWaitTimeoutError(run_id, float(limit or 0.0), last_seen[0] if last_seen else None) from exc
             fingerprint = (run.status, run.data.get("updatedAt"))
             if fingerprint != last_seen:
                 last_seen = fingerprint
@@ -370,20 +384,44 @@ class Runs(PayloadResource):
                 return
             left = None if deadline is None else deadline - clock.monotonic()
             if left is not None and left <= 0:
-                raise RunWaitTimeoutError(run_id, float(timeout or 0.0), run.status)
+                raise RunWaitTimeoutError(run_id, float(limit or 0.0), run.status)
             if feed is not None:
+                started = clock.monotonic()
                 try:
-                    self._next_change(run_id, feed, left)
-                    continue
+                    changed = self._next_change(run_id, feed, left, deadline)
                 except APIError as exc:
                     if deadline is not None and deadline - clock.monotonic() <= 0:
                         continue  # the long poll ran into the deadline; the check above raises
                     log.info("realtime feed for %s unavailable (%s); polling instead", run_id, exc)
                     feed = None
+                else:
+                    # a feed that answers at once without news would spin: pace it, backing off
+                    if not changed and clock.monotonic() - started < REALTIME_MIN_INTERVAL:
+                        pace = min(ceiling or REALTIME_MIN_INTERVAL, pace * 2)
+                        self._sleep(pace if left is None else max(0.0, min(pace, left)))
+                    else:
+                        pace = REALTIME_MIN_INTERVAL
+                    continue
             self._sleep(interval if left is None else min(interval, left))
             interval = min(ceiling, max(interval * 1.5, 0.1))
 
-    def _next_change(self, run_id: str, feed: RealtimeFeed, left: float | None) -> bool:
+    def _read_for_wait(self, run_id: str, deadline: float | None, payload: builtins.list[Any]) -> Run:
+        """The run, read within `deadline`; a presigned payload is fetched only the first time."""
+        try:
+            run = self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+            if run.payload_presigned_url and run.data.get("payload") is None:
+                if not payload:
+                    payload.append(self._download(run.payload_presigned_url, deadline))
+                run.data["payload"] = payload[0]
+            if run.output_presigned_url and run.data.get("output") is None:
+                run.data["output"] = self._download(run.output_presigned_url, deadline)
+        except APITimeoutError as exc:
+            if deadline is not None and self._state.clock.monotonic() >= deadline - DEADLINE_SLACK:
+                raise RunWaitTimeoutError(run_id, 0.0, None) from exc
+            raise
+        return run
+
+    def _next_change(self, run_id: str, feed: RealtimeFeed, left: float | None, deadline: float | None) -> bool:
         """One long poll of the realtime feed: True when it reported a change to the run.
 
         A live request is held by the server until the run changes or about 20 s pass.
@@ -401,6 +439,7 @@ class Runs(PayloadResource):
                 # no retries here: a failed long poll falls back to polling, which has them
                 "extensions": {POLICY_EXTENSION: attrs.evolve(self._state.retry_policy, max_retries=0)},
             },
+            deadline=deadline,
         )
         response = self._send(request)
         return feed.advance(response.headers, parse_response(response, realtime_messages))
