@@ -4,6 +4,15 @@
     ├── InvalidInputError (also ValueError)      bad argument, raised before any request
     │   └── ConfigurationError                   missing key, wrong key kind, missing project ref...
     ├── RunWaitTimeoutError (also TimeoutError)  runs.wait gave up; the run may still finish
+    ├── RunFailedError                           handle.result(): the run failed (error kept)
+    │   ├── RunCancelledError                    ... it was cancelled
+    │   └── RunExpiredError                      ... it expired unstarted (ttl) or hit maxDuration
+    ├── PayloadDecodeError (also ValueError)     a payload or output that cannot be decoded
+    ├── PublicTokenError (also ValueError)       a public token that does not verify or read
+    ├── WebhookError                             a webhook delivery was refused
+    │   ├── WebhookSignatureError                missing or wrong signature
+    │   └── WebhookPayloadError (also ValueError) signed, but not an event this version reads
+    ├── RealtimeProtocolError                    the realtime server broke its protocol
     └── APIError
         ├── APIConnectionError                   no usable answer (may_have_succeeded says if the
         │   └── APITimeoutError                  server could have acted on the request)
@@ -39,14 +48,24 @@ __all__ = [
     "InternalServerError",
     "InvalidInputError",
     "NotFoundError",
+    "PaginationLoopError",
+    "PayloadDecodeError",
     "PermissionDeniedError",
+    "PublicTokenError",
     "RateLimitError",
+    "RealtimeProtocolError",
     "ResponseTooLargeError",
     "ResponseValidationError",
+    "RunCancelledError",
+    "RunExpiredError",
+    "RunFailedError",
     "RunWaitTimeoutError",
     "TriggerError",
     "UnprocessableEntityError",
     "UnreadableResponseError",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
 ]
 
 
@@ -70,6 +89,61 @@ class RunWaitTimeoutError(TriggerError, TimeoutError):
         self.run_id = run_id
         self.timeout = timeout
         self.last_status = last_status
+
+
+class RunFailedError(TriggerError):
+    """A run a handle waited for ended without output: `error` is the run's error as the server gave
+    it (e.g. {"name": "Error", "message": "boom", "stackTrace": "..."}), `status` its final status."""
+
+    def __init__(self, run_id: str, status: str, error: dict[str, Any] | None) -> None:
+        detail = ""
+        if error:
+            name, message = error.get("name"), error.get("message")
+            detail = ": " + ": ".join(str(part) for part in (name, message) if part)
+        super().__init__(f"run {run_id} ended {status}{detail}")
+        self.run_id = run_id
+        self.status = status
+        self.error = error
+
+    @property
+    def message(self) -> str | None:
+        """The run error's message, if it has one."""
+        value = (self.error or {}).get("message")
+        return value if isinstance(value, str) else None
+
+
+class RunCancelledError(RunFailedError):
+    """The run was cancelled (by a user, a bulk action or its parent) before it produced output."""
+
+
+class RunExpiredError(RunFailedError):
+    """The run never finished in time: EXPIRED (its ttl passed before it started) or TIMED_OUT
+    (it ran past maxDuration)."""
+
+
+class PayloadDecodeError(TriggerError, ValueError):
+    """A payload or output could not be decoded (bad superjson text, unknown annotation, bad value)."""
+
+
+class PublicTokenError(TriggerError, ValueError):
+    """A token does not verify (signature, algorithm, issuer, audience, expiry) or cannot be read."""
+
+
+class WebhookError(TriggerError):
+    """A webhook delivery was refused."""
+
+
+class WebhookSignatureError(WebhookError):
+    """The signature header is missing, repeated, or does not match the body and secret."""
+
+
+class WebhookPayloadError(WebhookError, ValueError):
+    """The signature matches but the body is not a Trigger.dev webhook event this version reads."""
+
+
+class RealtimeProtocolError(TriggerError):
+    """The realtime server answered something the protocol does not allow (a missing or malformed
+    header, a body that is not the expected JSON, a value that does not fit its column type)."""
 
 
 class APIError(TriggerError):
@@ -101,6 +175,10 @@ class ResponseTooLargeError(APIError):
 
 class UnreadableResponseError(APIError):
     """The answer's body could not be decoded (a corrupt or unrequested content encoding)."""
+
+
+class PaginationLoopError(APIError):
+    """A list's server handed back a page cursor it had given before; paging stopped there."""
 
 
 class APIConnectionError(APIError):

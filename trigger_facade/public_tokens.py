@@ -41,7 +41,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, TypeAlias
 
-from .errors import InvalidInputError, TriggerError
+from .errors import InvalidInputError, PublicTokenError
 from .superjson import json_stringify
 
 __all__ = [
@@ -95,9 +95,6 @@ _ACCEPTED = (
 _ADDITIONAL_KEY = re.compile(r"tr_(dev|stg|prod|preview)_sk_[0-9a-zA-Z]{24}")
 _UNIX_TIME_LIKE: Final = 1_000_000_000
 
-
-class PublicTokenError(TriggerError, ValueError):
-    """A token does not verify (signature, algorithm, issuer, audience, expiry) or cannot be read."""
 
 
 def is_additional_api_key(key: str) -> bool:

@@ -60,7 +60,7 @@ from typing import Any, Final
 
 import attrs
 
-from .errors import InvalidInputError, TriggerError
+from .errors import InvalidInputError, PayloadDecodeError
 
 __all__ = [
     "SUPERJSON_CONTENT_TYPE",
@@ -85,10 +85,6 @@ SUPERJSON_CONTENT_TYPE: Final = "application/super+json"
 MAX_SAFE_INTEGER: Final = 2**53 - 1
 _FORBIDDEN_KEYS: Final = frozenset({"__proto__", "constructor", "prototype"})
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-class PayloadDecodeError(TriggerError, ValueError):
-    """A payload or output could not be decoded (bad superjson text, unknown annotation, bad value)."""
 
 
 class _PrototypeKeyError(InvalidInputError):

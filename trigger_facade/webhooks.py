@@ -26,8 +26,14 @@ from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
-from .errors import InvalidInputError, TriggerError
-from .superjson import PayloadDecodeError, parse_js_date
+from .errors import (
+    InvalidInputError,
+    PayloadDecodeError,
+    WebhookError,
+    WebhookPayloadError,
+    WebhookSignatureError,
+)
+from .superjson import parse_js_date
 
 __all__ = [
     "SIGNATURE_HEADER",
@@ -60,18 +66,6 @@ SIGNATURE_HEADER: Final = "x-trigger-signature-hmacsha256"
 
 # any mapping (Starlette, Django, a dict, WSGI environ) or (name, value) pairs such as ASGI's raw headers
 Headers: TypeAlias = Mapping[str, Any] | Iterable[tuple[str | bytes, Any]]
-
-
-class WebhookError(TriggerError):
-    """A webhook delivery was refused."""
-
-
-class WebhookSignatureError(WebhookError):
-    """The signature header is missing, repeated, or does not match the body and secret."""
-
-
-class WebhookPayloadError(WebhookError, ValueError):
-    """The signature matches but the body is not a Trigger.dev webhook event this version reads."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import quote, quote_plus
 
 from .._config import API_VERSION
-from ..errors import TriggerError
+from ..errors import RealtimeProtocolError
 
 __all__ = [
     "ELECTRIC_VERSION",
@@ -48,11 +48,6 @@ UNSKIPPABLE_COLUMNS = frozenset({"id", "taskIdentifier", "friendlyId", "status",
 LIVE_HOLD_SECONDS = 23.0
 
 _RETRY_STATUSES = frozenset({429}) | frozenset(range(500, 600))
-
-
-class RealtimeProtocolError(TriggerError):
-    """The realtime server answered something the protocol does not allow (a missing or malformed
-    header, a body that is not the expected JSON, a value that does not fit its column type)."""
 
 
 # ---------------------------------------------------------------------------------------------
