@@ -20,7 +20,7 @@ def test_realtime_wait_follows_the_feed_instead_of_sleeping() -> None:
     clock = FakeClock()
     fake = FakeTrigger(clock=clock, start_after=3.0, execution_time=4.0)
     seen: list[httpx.Request] = []
-    client = fake.client(clock=clock)
+    client: Any = fake.client(clock=clock)
     inner: Any = client._http._transport._inner
 
     def spy(request: httpx.Request) -> httpx.Response:

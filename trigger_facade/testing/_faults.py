@@ -1,4 +1,4 @@
-"""What goes wrong on purpose: dropped connections, 5xx and 429 bursts, latency; and the rate limiter."""
+"""What goes wrong on purpose: dropped connections, 5xx and 429 bursts, latency."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ class Faults:
     """Fault injection. Probabilities are per request; a burst repeats its answer `*_burst` times.
 
     drop_after_work: the request is carried out, then the connection drops (the client sees a
-    network error although the run exists). error_5xx / rate_limit: answered before any work.
+    network error although the run exists). error_5xx / rate_limit: answered before any work; an
+    injected 429 has the shape the route's own limiter gives (W12), and routes the server never
+    rate-limits (timezones, packets) are never given one.
     """
 
     drop_after_work: float = 0.0
@@ -36,7 +38,7 @@ class Faults:
     def __post_init__(self) -> None:
         self._rng = random.Random(self.seed)
 
-    def before(self) -> str | None:
+    def before(self, *, limited: bool = True) -> str | None:
         """ "5xx" or "429" to answer at once without doing anything, else None."""
         with self._lock:
             if self._pending_5xx == 0 and self.error_5xx and self._rng.random() < self.error_5xx:
@@ -45,6 +47,8 @@ class Faults:
                 self._pending_5xx -= 1
                 self.counts["5xx"] += 1
                 return "5xx"
+            if not limited:
+                return None
             if self._pending_429 == 0 and self.rate_limit and self._rng.random() < self.rate_limit:
                 self._pending_429 = self.rate_limit_burst
             if self._pending_429:
@@ -59,26 +63,3 @@ class Faults:
                 self.counts["dropped"] += 1
                 return True
             return False
-
-
-@dataclass
-class TokenBucket:
-    """The server's limiter: `burst` tokens, refilled at `refill_per_second`, one bucket per key."""
-
-    burst: int = 750
-    refill_per_second: float = 25.0
-    _buckets: dict[str, tuple[float, float]] = field(default_factory=dict, init=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
-
-    def take(self, key: str, now: float) -> tuple[bool, int, float]:
-        """(allowed, remaining, reset epoch seconds) for one request of `key` at `now`."""
-        with self._lock:
-            tokens, last = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(float(self.burst), tokens + (now - last) * self.refill_per_second)
-            allowed = tokens >= 1.0
-            if allowed:
-                tokens -= 1.0
-            self._buckets[key] = (tokens, now)
-            missing = max(0.0, 1.0 - tokens) if not allowed else 0.0
-            reset = now + missing / self.refill_per_second
-            return allowed, int(tokens), reset

@@ -1,0 +1,122 @@
+"""The fake's HTTP vocabulary: answers, refusals, request bodies, query parameters and cursors."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+NOT_FOUND_PAGE = (
+    "<!DOCTYPE html><html><head><title>404 | Trigger.dev</title></head>"
+    "<body><h1>404</h1><p>Page not found</p></body></html>"
+)
+
+
+class ApiError(Exception):
+    """A refusal: the status, `{"error": message, **extra}`, and any headers the server adds."""
+
+    def __init__(self, status: int, message: str, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body: dict[str, Any] = {"error": message, **extra}
+        self.headers = headers or {}
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def json_response(
+    status: int, body: Any, headers: dict[str, str] | None = None, *, content_type: str = "application/json"
+) -> httpx.Response:
+    content = json.dumps(body, separators=(",", ":")).encode()
+    return httpx.Response(status, content=content, headers={"content-type": content_type, **(headers or {})})
+
+
+def html_not_found() -> httpx.Response:
+    """What the web app answers for a path it has no route for (e.g. `/api/v1/runs/{id}/cancel`)."""
+    return httpx.Response(404, content=NOT_FOUND_PAGE.encode(), headers={"content-type": "text/html; charset=utf-8"})
+
+
+def js_number(value: float) -> int | float:
+    """A number as JavaScript prints it: 2.0 is 2."""
+    return int(value) if float(value).is_integer() else value
+
+
+def read_body(request: httpx.Request) -> dict[str, Any]:
+    """The JSON object body, or the server's refusals (O10: `{"error":"Invalid JSON"}`)."""
+    try:
+        body = json.loads(request.content or b"{}")
+    except ValueError:
+        raise ApiError(400, "Invalid JSON") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "Invalid request body")
+    return body
+
+
+def page_size(params: httpx.QueryParams, name: str, default: int, high: int) -> int:
+    """A size the server validates (runs, waitpoints: above `high` is a 400)."""
+    raw = params.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= high:
+        detail = {
+            "code": "too_big" if value > high else "too_small",
+            "message": f"{name} must be between 1 and {high}",
+            "path": [name],
+        }
+        raise ApiError(400, "Query Error", details=[detail])
+    return value
+
+
+def clamped(params: httpx.QueryParams, name: str, default: int, low: int, high: int) -> int:
+    """A size the server clamps instead of refusing (deployments, queues, schedules)."""
+    raw = params.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        return default
+    return min(high, max(low, value))
+
+
+def encode_cursor(position: int) -> str:
+    return base64.urlsafe_b64encode(f"pos:{position}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None, default: int) -> int:
+    if not cursor:
+        return default
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        return int(text.removeprefix("pos:"))
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "Invalid cursor") from None
+
+
+def moment(value: str) -> float | None:
+    """A date filter value (epoch milliseconds or ISO 8601), or None when unreadable."""
+    try:
+        return int(value) / 1000.0
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+def base_url(request: httpx.Request) -> str:
+    return f"{request.url.scheme}://{request.url.netloc.decode()}"
