@@ -492,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         print(f"merge_spec: {exc}", file=sys.stderr)
         return 1
-    except pinned.UpstreamMismatch as exc:
+    except pinned.UpstreamError as exc:
         print(f"merge_spec: {exc}", file=sys.stderr)
         return 1
     try:

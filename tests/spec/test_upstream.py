@@ -149,8 +149,9 @@ def test_a_folder_wins_and_must_hold_the_pinned_bytes(served: Served, tmp_path: 
     with pytest.raises(upstream.UpstreamMismatch, match=r"put its commit and sha256 in spec/upstream\.lock"):
         upstream.locate(folder, pin=pin)
     (folder / "openapi.yml").unlink()
-    with pytest.raises(upstream.UpstreamUnavailable, match=r"openapi\.yml is missing"):
+    with pytest.raises(upstream.UpstreamError, match=r"openapi\.yml is missing") as missing:
         upstream.locate(folder, pin=pin)
+    assert not isinstance(missing.value, upstream.UpstreamUnavailable)  # a named folder never means "skip"
 
 
 def test_only_http_urls_are_fetched(tmp_path: Path) -> None:
@@ -184,7 +185,7 @@ def test_the_lock_pins_the_trigger_dev_repository_by_commit_and_sha256() -> None
 def test_a_malformed_lock_is_refused(tmp_path: Path, text: str, message: str) -> None:
     lock = tmp_path / "upstream.lock"
     lock.write_text(text, encoding="utf-8")
-    with pytest.raises(upstream.UpstreamMismatch, match=message):
+    with pytest.raises(upstream.UpstreamError, match=message):
         upstream.read_lock(lock)
 
 
@@ -204,3 +205,12 @@ def test_check_spec_skips_in_one_line_only_when_asked(
     out, err = capsys.readouterr()
     assert out == ""
     assert "the download failed" in err
+
+
+def test_a_named_folder_without_the_documents_fails_even_when_skipping_is_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert merge_spec.main([str(tmp_path / "nowhere"), "--check", "--skip-if-unavailable"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "v3-openapi.yaml is missing" in err
