@@ -193,7 +193,9 @@ def step_batches(s: Session, ctx: dict[str, Any]) -> None:
         body = _json(s.send(None, "GET", f"/api/v1/batches/{batch}"))
         runs = body.get("runs") if isinstance(body, dict) else None
         statuses = [_status(s, r) for r in runs or []]
-        if len(statuses) == 2 and all(st in FINAL for st in statuses):
+        # the batch's own status lags behind its runs' (it can read PENDING for a while after they
+        # finished): wait for both, so the recorded answer does not depend on timing
+        if len(statuses) == 2 and all(st in FINAL for st in statuses) and body.get("status") == "COMPLETED":
             break
         time.sleep(s.pace.poll_interval)
     s.send("batch_retrieve", "GET", f"/api/v1/batches/{batch}")

@@ -111,14 +111,39 @@ def _shape_differences(recorded: Any, observed: Any, where: str) -> list[str]:
             return [] if recorded == observed else [f"{where}: {len(recorded)} vs {len(observed)} kinds of item"]
         if len(recorded) == 1 and len(observed) == 1:
             return _shape_differences(recorded[0], observed[0], f"{where}[]")
-        rec = {json.dumps(item, sort_keys=True) for item in recorded}
-        obs = {json.dumps(item, sort_keys=True) for item in observed}
-        if rec == obs:
-            return []
-        return [f"{where}[]: item shapes differ: recorded {sorted(rec - obs)} vs {sorted(obs - rec)}"]
+        return _kinds_differences(recorded, observed, f"{where}[]")
     if recorded != observed:
         return [f"{where}: recorded {_describe(recorded)} vs {_describe(observed)}"]
     return []
+
+
+def _kind(shape: Any) -> str:
+    """What tells items of a mixed array apart: the keys of an object (a realtime row has key, value and
+    headers; a control message only headers), else the shape itself."""
+    return json.dumps(sorted(shape) if isinstance(shape, dict) else shape)
+
+
+def _kinds_differences(recorded: list[Any], observed: list[Any], where: str) -> list[str]:
+    rec: dict[str, list[Any]] = {}
+    obs: dict[str, list[Any]] = {}
+    for item in recorded:
+        rec.setdefault(_kind(item), []).append(item)
+    for item in observed:
+        obs.setdefault(_kind(item), []).append(item)
+    out = []
+    for kind in sorted(set(rec) | set(obs)):
+        mine, theirs = rec.get(kind, []), obs.get(kind, [])
+        if len(mine) == 1 and len(theirs) == 1:
+            out += _shape_differences(mine[0], theirs[0], where)
+        elif not theirs:
+            out.append(f"{where}: recorded items like {_describe(mine[0])} are missing")
+        elif not mine:
+            out.append(f"{where}: items like {_describe(theirs[0])} are not in the recording")
+        elif sorted(json.dumps(m, sort_keys=True) for m in mine) != sorted(
+            json.dumps(o, sort_keys=True) for o in theirs
+        ):
+            out.append(f"{where}: items with keys {kind} differ in their value types")
+    return out
 
 
 def _describe(shape: Any) -> str:
@@ -191,7 +216,8 @@ def request_view(exchange: dict[str, Any]) -> dict[str, Any]:
         {
             "method": request["method"],
             "path": request["path"],
-            "query": request["query"],
+            # handle and cursor are the server's opaque tokens, echoed back: their form is the server's
+            "query": {k: v for k, v in request["query"].items() if k not in {"handle", "cursor"}},
             "body": request["body"],
         }
     )

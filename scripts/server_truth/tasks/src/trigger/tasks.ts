@@ -1,7 +1,7 @@
 // Tasks the server-truth scenario triggers. Each one exists to make the server show one behaviour:
 // a run that completes, fails, fails after a retry, crashes, runs long enough to be watched live,
 // streams chunks, or is a scheduled task (schedules can only be created for those).
-import { schedules, streams, task, metadata } from "@trigger.dev/sdk";
+import { schedules, streams, task } from "@trigger.dev/sdk";
 
 export const stEcho = task({
   id: "st-echo",
@@ -35,13 +35,13 @@ export const stCrash = task({
   },
 });
 
+// Sets no metadata of its own: what a run's metadata holds then comes only from the API calls in the
+// scenario, which a fake can reproduce (a fake's task handler sees only the payload).
 export const stSlow = task({
   id: "st-slow",
   run: async (payload: { seconds?: number }) => {
     const seconds = payload?.seconds ?? 3;
-    metadata.set("phase", "sleeping");
     await new Promise((r) => setTimeout(r, seconds * 1000));
-    metadata.set("phase", "done");
     return { slept: seconds };
   },
 });
