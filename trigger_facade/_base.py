@@ -15,22 +15,25 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import httpx
 
-from ._retry import server_requested_wait
+from ._retry import Clock, server_requested_wait
 from ._schema_check import SchemaMismatch, response_schema
 from ._schema_check import check as schema_check
 from ._transport import (
     ATTEMPT_TIMEOUT_EXTENSION,
+    CLOCK_EXTENSION,
     DEADLINE_EXTENSION,
     LOCAL_FAILURES,
     NEVER_SENT,
     OPERATION_EXTENSION,
     POLICY_EXTENSION,
+    DeadlineReached,
     repeat_class,
 )
 from .errors import (
     APIConnectionError,
     APIStatusError,
     APITimeoutError,
+    DeadlineExceededError,
     ResponseValidationError,
     make_status_error,
 )
@@ -72,6 +75,7 @@ def build_request(
         extensions[OPERATION_EXTENSION] = operation
     if deadline is not None:
         extensions[DEADLINE_EXTENSION] = deadline
+        extensions[CLOCK_EXTENSION] = state.clock
     timeout = spec.pop("timeout", state.config.timeout)
     content = spec.get("content")
     if isinstance(content, io.IOBase):
@@ -87,6 +91,8 @@ def connection_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
     local = isinstance(exc, LOCAL_FAILURES)
     may_have_succeeded = not local and not isinstance(exc, NEVER_SENT)
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    if isinstance(exc, DeadlineReached) or _past_caller_deadline(request):
+        cls = DeadlineExceededError
     what = "timed out" if cls is APITimeoutError else f"failed ({type(exc).__name__}: {exc})"
     if local:
         outcome = "it was refused before sending and never reached the server"
@@ -101,6 +107,13 @@ def connection_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
         url=str(request.url.copy_with(username=None, password=None)),
         may_have_succeeded=may_have_succeeded,
     )
+
+
+def _past_caller_deadline(request: httpx.Request) -> bool:
+    """Whether the request had a caller's deadline that has now passed (its attempt was cut short by it)."""
+    deadline = request.extensions.get(DEADLINE_EXTENSION)
+    clock = request.extensions.get(CLOCK_EXTENSION)
+    return isinstance(deadline, float | int) and isinstance(clock, Clock) and clock.monotonic() >= deadline
 
 
 def check_response(response: httpx.Response, now: float) -> httpx.Response:

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, Generic, TypeVar
 
 from ._types import PageFetcher
+from .errors import PaginationLoopError
 from .models import Page
 
 T = TypeVar("T")
@@ -61,12 +62,18 @@ class SyncPaginator(Generic[T]):
 
     def pages(self) -> Iterator[Page[T]]:
         cursor: Any = None
+        seen: set[str] = set()
         while True:
             page = self._fetch(cursor)
             yield page
             if page.next_cursor is None:
                 return
             cursor = page.next_cursor
+            # a server that hands back a cursor it gave before would page for ever
+            marker = repr(cursor)
+            if marker in seen:
+                raise PaginationLoopError(f"the server repeated the page cursor {marker[:80]}; stopped paging")
+            seen.add(marker)
 
     def __iter__(self) -> Iterator[T]:
         remaining = self._limit

@@ -26,7 +26,8 @@ log = logging.getLogger("trigger_facade")
 POLICY_EXTENSION = "trigger_facade.retry_policy"
 ATTEMPTS_EXTENSION = "trigger_facade.attempts"
 OPERATION_EXTENSION = "trigger_facade.operation"  # the spec operation a request comes from
-DEADLINE_EXTENSION = "trigger_facade.deadline"  # a caller's hard end (time.monotonic() seconds)
+DEADLINE_EXTENSION = "trigger_facade.deadline"  # a caller's hard end (on the client's clock)
+CLOCK_EXTENSION = "trigger_facade.clock"  # that clock
 ATTEMPT_TIMEOUT_EXTENSION = "trigger_facade.attempt_timeout"  # seconds, connect to last byte
 MAX_BODY_EXTENSION = "trigger_facade.max_body"  # bytes, decompressed
 STREAM_EXTENSION = "trigger_facade.stream"  # hand the body back unread (event streams)
@@ -172,8 +173,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if request.extensions.get(STREAM_EXTENSION):
             response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
             return response
-        reader = self._reader(request, response)
         try:
+            reader = self._reader(request, response)
             for chunk in _already_read(response) or response.iter_raw():
                 reader.feed(chunk)
             body = reader.result()
@@ -190,8 +191,8 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
             return response
         already = _already_read(response)
-        reader = self._reader(request, response)
         try:
+            reader = self._reader(request, response)
             if already:
                 reader.feed(already[0])
             else:

@@ -45,6 +45,7 @@ __all__ = [
     "BatchPartiallySentError",
     "ConfigurationError",
     "ConflictError",
+    "DeadlineExceededError",
     "InternalServerError",
     "InvalidInputError",
     "NotFoundError",
@@ -203,6 +204,10 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (after retries)."""
+
+
+class DeadlineExceededError(APITimeoutError):
+    """A caller's deadline (a wait's `timeout`) left no time for the request or its next retry."""
 
 
 class ResponseValidationError(APIError):

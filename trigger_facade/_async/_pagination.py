@@ -10,6 +10,7 @@ from typing import Any, Generic
 
 from trigger_facade._pagination import T
 from trigger_facade._types import AsyncPageFetcher
+from trigger_facade.errors import PaginationLoopError
 from trigger_facade.models import Page
 
 
@@ -26,12 +27,17 @@ class AsyncPaginator(Generic[T]):
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         cursor: Any = None
+        seen: set[str] = set()
         while True:
             page = await self._fetch(cursor)
             yield page
             if page.next_cursor is None:
                 return
             cursor = page.next_cursor
+            marker = repr(cursor)
+            if marker in seen:
+                raise PaginationLoopError(f"the server repeated the page cursor {marker[:80]}; stopped paging")
+            seen.add(marker)
 
     async def __aiter__(self) -> AsyncIterator[T]:
         remaining = self._limit
