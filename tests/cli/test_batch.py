@@ -73,6 +73,18 @@ def test_bare_payload_lines_and_blank_lines(fake: FakeTrigger, tmp_path: Path) -
     assert [run.tags for run in runs if run.payload == {"n": 3}] == [["x"]]
 
 
+def test_a_failed_first_batch_resumes_from_index_0(fake: FakeTrigger, tmp_path: Path) -> None:
+    path = items_file(tmp_path, 1200)
+    transport = failing_stream(fake, 1, after_work=True)
+    code, out, err = cli("batch", "double", "--items", str(path), "--idempotency-key", "k", transport=transport)
+    assert code == 1
+    assert len(out.splitlines()) == 1  # the batch whose items stream failed
+    assert "--start-index 0 --idempotency-key" in err
+    code, _, err = cli("batch", "double", "--items", str(path), "--start-index", "0", "--idempotency-key", "k")
+    assert code == 0, err
+    assert payloads(fake) == list(range(1200))
+
+
 @pytest.mark.parametrize("after_work", [False, True], ids=["refused", "answer-lost"])
 def test_a_half_sent_batch_prints_its_batches_and_resumes_without_duplicates(
     fake: FakeTrigger, tmp_path: Path, after_work: bool
@@ -99,9 +111,11 @@ def test_a_half_sent_batch_prints_its_batches_and_resumes_without_duplicates(
     assert [line.split()[1] for line in out.splitlines()] == ["1000", "500"]
     assert payloads(fake) == list(range(2500))  # every item ran exactly once
 
-    again = cli("batch", "double", "--items", str(path), "--start-index", "1000", "--idempotency-key", "orders")
-    assert again[0] == 0
-    assert all(line.endswith("(cached)") for line in again[1].splitlines())
+    # the same resume again runs nothing twice: every item's run exists under its key
+    code, out, err = cli(
+        "batch", "double", "--items", str(path), "--start-index", "1000", "--idempotency-key", "orders"
+    )
+    assert code == 0, err
     assert len(fake.runs) == 2500
 
 

@@ -88,6 +88,8 @@ def import_vars(session: Session, file: str, env: str, override: bool) -> None:
         raise click.UsageError(f"{file}: no variables (expected NAME=value lines)")
     session.client.envvars.upload(values, override=override, **_scope(session, env))
     session.say(f"imported {len(values)} variables")
+    for name in (name for name, value in values.items() if value == ""):
+        session.note(f"note: {name} is empty; Trigger.dev drops empty values on import")
 
 
 @envvars.command("export")

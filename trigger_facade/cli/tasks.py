@@ -85,30 +85,30 @@ def trigger(
 @click.option(
     "--start-index",
     type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="skip the first N items: resume a batch that stopped part-way at the index it printed",
+    default=None,
+    help="resume a batch that stopped part-way: skip the first N items (the index it printed)",
 )
 @output_flags(csv=False)
 @pass_session
 def batch(
-    session: Session, task: str, items: str, idempotency_key: str | None, start_index: int, output: str | None
+    session: Session, task: str, items: str, idempotency_key: str | None, start_index: int | None, output: str | None
 ) -> None:
     """Trigger TASK once per line of a JSON Lines file (1,000 items per server batch).
 
     Prints one line per server batch: `BATCH_ID  N runs`. If the call stops part-way, it prints the
     batches already created and the --start-index to resume from; nothing before that index is sent again.
-    Resume with the same --idempotency-key: items keep the keys the first call gave them, so an item the
-    last batch accepted before the failure is not run twice.
+    Resume with the same --idempotency-key: each item then carries the key the first call derived for its
+    position in the file, so a run that already exists is returned instead of started again, and repeating
+    the resume is safe too. (A resume sends no batch key: the server refuses a second batch with the same
+    key without saying which batch holds it.)
     """
-    lines = BatchLines(items, start_index)
-    key: str | list[str] | None = idempotency_key
+    lines = BatchLines(items, start_index or 0)
+    key: str | None = idempotency_key
     to_send: Iterable[dict[str, Any]] = lines
-    if idempotency_key is not None and start_index:
-        # a new batch key (the first call's would return its cached batch and send nothing), but the
-        # items' own keys as the first call derived them, from their position in the whole file
-        key = [idempotency_key, "start-index", str(start_index)]
-        to_send = _keyed(lines, idempotency_key, start_index)
+    if start_index is not None:
+        key = None
+        if idempotency_key is not None:
+            to_send = _keyed(lines, idempotency_key, start_index)
     progress = _Progress(session, f"batching {task}", len(lines))
     try:
         with progress:
