@@ -337,6 +337,9 @@ def test_waitpoint_tokens_complete_callback_and_timeout(fake: FakeTrigger, clock
 
 def test_deployments_and_bulk_actions(fake: FakeTrigger) -> None:
     client = fake.client()
+    # recordings: a dev environment starts with no deployment (the fake used to invent one)
+    assert client.deployments.list().to_list() == []
+    fake.deploy("20250101.1")
     assert client.deployments.current().version == "20250101.1"
     assert [d.version for d in client.deployments.list()] == ["20250101.1"]
     assert client.deployments.promote("20250101.1").version == "20250101.1"

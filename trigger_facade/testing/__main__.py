@@ -1,4 +1,5 @@
-"""python -m trigger_facade.testing serve [--port 0] [--host 127.0.0.1] [--seed-runs N] [faults...]"""
+"""python -m trigger_facade.testing serve [--port 0] [--host 127.0.0.1] [--seed-runs N]
+[--scheduled-task TASK ...] [faults...]"""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=0, help="0 picks a free port")
     serve.add_argument("--seed-runs", type=int, default=0, help="create this many finished runs first")
+    serve.add_argument(
+        "--scheduled-task", action="append", default=[], metavar="TASK", help="a task that accepts schedules"
+    )
     serve.add_argument("--drop-after-work", type=float, default=0.0)
     serve.add_argument("--error-5xx", type=float, default=0.0)
     serve.add_argument("--rate-limit", type=float, default=0.0)
@@ -27,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     faults = Faults(
         drop_after_work=args.drop_after_work, error_5xx=args.error_5xx, rate_limit=args.rate_limit, latency=args.latency
     )
-    fake = FakeTrigger(faults=faults)
+    fake = FakeTrigger(faults=faults, scheduled_tasks=args.scheduled_task)
     fake.seed_runs(args.seed_runs)
     server = fake.serve(port=args.port, host=args.host)
     url = server.start()

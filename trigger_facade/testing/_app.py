@@ -17,7 +17,7 @@ from ._lifecycle import progress
 from ._ratelimit import TokenBucket, batch_429, general_429, is_limited, limit_headers, missing_authorization
 from ._router import Call, Router
 from ._state import State
-from ._wire import ApiError, Reply, html_not_found, json_response
+from ._wire import ApiError, Reply, html_not_found, json_response, reply_response
 from .routes import ALL_ROUTES
 from .routes.packets import STORAGE_PREFIX, storage
 
@@ -59,9 +59,10 @@ class App:
                     return general_429(self.rate_limit.burst, remaining, reset, now)
                 headers = limit_headers(self.rate_limit.burst, remaining, reset)
             progress(state)
-            response = self.dispatch(request, raw_path, now)
-            for name, value in headers.items():
-                response.headers.setdefault(name, value)
+            response, bare = self.dispatch(request, raw_path, now)
+            if not bare:
+                for name, value in headers.items():
+                    response.headers.setdefault(name, value)
             return response
 
     def injected_429(self, request: httpx.Request, raw_path: str, now: float) -> httpx.Response:
@@ -72,10 +73,11 @@ class App:
             return json_response(reply.status, reply.body, reply.headers)
         return general_429(self.rate_limit.burst, 0, reset, now)
 
-    def dispatch(self, request: httpx.Request, raw_path: str, now: float) -> httpx.Response:
+    def dispatch(self, request: httpx.Request, raw_path: str, now: float) -> tuple[httpx.Response, bool]:
+        """The route's answer, and whether it goes out without the rate limiter's headers."""
         found = self.router.match(request.method, raw_path)
         if found is None:
-            return html_not_found()
+            return html_not_found(), False
         route, params = found
         try:
             principal = authenticate(request, route.access, self.state.config, now=now)
@@ -83,10 +85,10 @@ class App:
             limited = self.batch_limit(call) if raw_path == CREATE_BATCH else None
             reply = limited or route.handler(call, **params)
         except ApiError as exc:
-            return json_response(exc.status, exc.body, exc.headers)
+            return json_response(exc.status, exc.body, exc.headers), exc.bare
         finally:
             self.state.changed.notify_all()
-        return json_response(reply.status, reply.body, reply.headers)
+        return reply_response(reply), reply.bare
 
     def batch_limit(self, call: Call) -> Reply | None:
         """Create-batch's item limiter: each batch costs its runCount (W12)."""

@@ -13,6 +13,7 @@ What it cannot know, you declare: the tasks that are scheduled tasks
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -172,6 +173,22 @@ class FakeTrigger:
         """Like task(), and the task accepts schedules (the server allows them only for scheduled tasks)."""
         self.state.scheduled_tasks.add(task_id)
         return self.task(task_id, handler) if handler is not None else self.task(task_id)
+
+    def deploy(self, version: str, status: str = "DEPLOYED") -> dict[str, Any]:
+        """Record a deployment of `version` (the fake starts with none, like a dev environment);
+        a DEPLOYED one becomes current and new runs carry its version."""
+        with self.state.lock:
+            return self.state.deploy(version, status)
+
+    def write_stream(self, run_id: str, key: str, *chunks: Any) -> None:
+        """Append chunks to a run's realtime stream `key` (what `streams.pipe(key, ...)` sends from a
+        task), each JSON-encoded with a Redis-style id, for `GET /realtime/v1/streams/{run}/{key}`."""
+        with self.state.lock:
+            stream = self.state.streams.setdefault((run_id, key), [])
+            for chunk in chunks:
+                millis = int(self.state.now() * 1000)
+                stream.append((f"{millis}-{len(stream)}", json.dumps(chunk, separators=(",", ":"))))
+            self.state.changed.notify_all()
 
     def advance(self, seconds: float = 0.0) -> None:
         """Move a FakeClock forward (if the fake has one) and let runs progress."""

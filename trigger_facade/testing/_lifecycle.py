@@ -25,6 +25,7 @@ KEY_TTL = re.compile(r"(\d+)([smhdw])")
 KEY_TTL_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
 DEFAULT_KEY_TTL = 30 * 86_400
 MAX_TAGS = 10
+DEV_TTL = "10m"
 
 
 def progress(state: State) -> None:
@@ -90,9 +91,11 @@ def finish(state: State, run: FakeRun, status: str, now: float) -> None:
 
 
 def cancel(state: State, run: FakeRun, now: float) -> None:
-    """O12: a cancelled run has no finishedAt and the error "Canceled by user"."""
+    """O12: the error "Canceled by user"; a run that never started has no finishedAt (recordings)."""
+    started = run.started_at is not None
     finish(state, run, "CANCELED", now)
-    run.finished_at = None
+    if not started:
+        run.finished_at = None
     run.error = {"message": "Canceled by user"}
 
 
@@ -175,6 +178,8 @@ def create_run(
     ttl = options.get("ttl")
     if isinstance(ttl, (int, float)) and not isinstance(ttl, bool):
         ttl = format_duration(int(ttl))
+    if ttl is None and state.config.slug == "dev":
+        ttl = DEV_TTL  # the server gives dev runs a TTL when none is asked for
     max_duration = options.get("maxDuration")
     key_options = options.get("idempotencyKeyOptions")
     run = FakeRun(
@@ -189,6 +194,7 @@ def create_run(
         max_duration=float(max_duration) if isinstance(max_duration, (int, float)) else None,
         tags=tags,
         metadata=options.get("metadata") if isinstance(options.get("metadata"), dict) else None,
+        trigger_metadata=options.get("metadata") if isinstance(options.get("metadata"), dict) else None,
         idempotency_key=key,
         idempotency_key_options=key_options if key and isinstance(key_options, dict) else None,
         batch_id=batch_id,

@@ -21,8 +21,10 @@ from ._wire import Reply, js_number
 
 UNLIMITED_PATHS = ("/api/v1/timezones",)
 UNLIMITED_PREFIXES = ("/api/v2/packets/",)
-# the callback URL is handed to third parties, who call it without a key
-UNLIMITED_PATTERNS = (re.compile(r"/api/v1/waitpoints/tokens/[^/]+/callback/[^/]+"),)
+UNLIMITED_PATTERNS = (
+    # the callback URL is handed to third parties, who call it without a key
+    re.compile(r"/api/v1/waitpoints/tokens/[^/]+/callback/[^/]+"),
+)
 
 
 @dataclass

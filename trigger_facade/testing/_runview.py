@@ -44,13 +44,14 @@ def user_key(run: FakeRun) -> str | None:
 
 
 def common(request: httpx.Request, run: FakeRun) -> dict[str, Any]:
+    """The fields of both shapes; absent values are left out, as the server leaves them undefined."""
     status = api_status(request, run.status)
     completed = status in COMPLETED_STATES
-    return {
+    body = {
         "id": run.id,
         "status": status,
         "taskIdentifier": run.task,
-        "version": run.version,
+        "version": run.version if run.started_at is not None else None,
         "isQueued": status in QUEUED_STATES,
         "isExecuting": status in EXECUTING_STATES,
         "isWaiting": False,
@@ -72,29 +73,34 @@ def common(request: httpx.Request, run: FakeRun) -> dict[str, Any]:
         "durationMs": 0,  # O12: 0 in dev
         "depth": 0,
     }
+    return {k: v for k, v in body.items() if v is not None}
 
 
 def list_item(request: httpx.Request, run: FakeRun, config: Config) -> dict[str, Any]:
     body = common(request, run)
-    body["idempotencyKey"] = run.idempotency_key  # F1: the list shows the stored key
+    if run.idempotency_key is not None:
+        body["idempotencyKey"] = run.idempotency_key  # F1: the list shows the stored key
     if run.metadata is not None:
         body["metadata"] = run.metadata
     body["env"] = {"id": config.environment_id, "name": config.environment, "user": None}
     return body
 
 
-def retrieve(request: httpx.Request, run: FakeRun) -> dict[str, Any]:
+def retrieve(request: httpx.Request, run: FakeRun, config: Config) -> dict[str, Any]:
     body = common(request, run)
-    body["idempotencyKey"] = user_key(run)
+    if user_key(run) is not None:
+        body["idempotencyKey"] = user_key(run)
+    if run.batch_id is not None:
+        body["batchId"] = run.batch_id
     if run.metadata is not None:
         body["metadata"] = run.metadata
     body.update(
         {
             "triggerFunction": "trigger",
-            "batchId": run.batch_id,
+            "region": config.environment_id,  # what the server sends in dev
             "attemptCount": run.attempt_count,
             "attempts": [],  # O12: always empty
-            "relatedRuns": {},
+            "relatedRuns": {"children": []},
         }
     )
     if run.payload_type == "application/store":
@@ -117,22 +123,25 @@ def realtime_row(run: FakeRun) -> dict[str, Any]:
         return None if text is None else text.removesuffix("Z")
 
     row: dict[str, Any] = {
-        "id": run.id,
-        "friendlyId": run.id,
+        "id": run.id.removeprefix("run_"),
         "taskIdentifier": run.task,
-        "status": DATABASE_STATUS.get(run.status, run.status),
         "createdAt": stamp(run.created_at),
         "updatedAt": stamp(run.updated_at or run.created_at),
         "startedAt": stamp(run.started_at),
-        "completedAt": stamp(run.finished_at),
         "delayUntil": stamp(run.delayed_until),
+        "queuedAt": stamp(run.queued_at),
+        "expiredAt": stamp(run.expired_at),
+        "completedAt": stamp(run.finished_at),
+        "friendlyId": run.id,
+        "number": "0",
         "isTest": "t" if run.is_test else "f",
-        "number": str(run.index + 1),
+        "status": DATABASE_STATUS.get(run.status, run.status),
+        "usageDurationMs": "0",
         "costInCents": "0",
         "baseCostInCents": "0",
-        "usageDurationMs": "0",
-        "idempotencyKey": run.idempotency_key,
-        "runTags": "{" + ",".join(f'"{t}"' for t in run.tags) + "}",
+        "ttl": run.ttl,
+        "runTags": "{" + ",".join(f'"{t}"' for t in run.tags) + "}" if run.tags else None,
+        "realtimeStreams": "{}",
         "payload": json.dumps(run.payload) if run.payload_type != "application/store" else run.payload,
         "payloadType": run.payload_type,
         "metadata": json.dumps(run.metadata) if run.metadata is not None else None,

@@ -65,6 +65,7 @@ class FakeRun:
     max_duration: float | None = None
     tags: list[str] = field(default_factory=list)
     metadata: dict[str, Any] | None = None
+    trigger_metadata: dict[str, Any] | None = None  # what the trigger sent; a replay starts from it (O17)
     output: Json = None
     error: dict[str, Any] | None = None
     idempotency_key: str | None = None
@@ -131,23 +132,29 @@ class State:
     token_keys: dict[str, str] = field(default_factory=dict)
     bulk_actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     storage: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    streams: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)  # (run, key) -> (id, data)
     deployments: list[dict[str, Any]] = field(default_factory=list)
     current_version: str = "20250101.1"
     requests_seen: int = 0
 
     def __post_init__(self) -> None:
         self.changed = threading.Condition(self.lock)  # wakes held realtime requests
-        created = self.clock.now()
-        self.deployments.append(
-            {
-                "id": "deployment_fake1",
-                "shortCode": "fake1",
-                "version": self.current_version,
-                "status": "DEPLOYED",
-                "contentHash": "0" * 12,
-                "createdAt": created,
-            }
-        )
+
+    def deploy(self, version: str, status: str = "DEPLOYED") -> dict[str, Any]:
+        """Record a deployment (a dev environment has none until one is made)."""
+        digest = hashlib.sha256(version.encode()).hexdigest()
+        deployment = {
+            "id": f"deployment_{digest[:20]}",
+            "shortCode": digest[:8],
+            "version": version,
+            "status": status,
+            "contentHash": digest[:12],
+            "createdAt": self.clock.now(),
+        }
+        self.deployments.append(deployment)
+        if status == "DEPLOYED":
+            self.current_version = version
+        return deployment
 
     def now(self) -> float:
         return self.clock.now()

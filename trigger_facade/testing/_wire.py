@@ -19,11 +19,14 @@ NOT_FOUND_PAGE = (
 class ApiError(Exception):
     """A refusal: the status, `{"error": message, **extra}`, and any headers the server adds."""
 
-    def __init__(self, status: int, message: str, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
+    def __init__(
+        self, status: int, message: str, *, headers: dict[str, str] | None = None, bare: bool = False, **extra: Any
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.body: dict[str, Any] = {"error": message, **extra}
         self.headers = headers or {}
+        self.bare = bare  # answered without the rate limiter's headers
 
 
 @dataclass
@@ -31,6 +34,9 @@ class Reply:
     status: int
     body: Any
     headers: dict[str, str] = field(default_factory=dict)
+    bare: bool = False  # answered without the rate limiter's headers (a streamed request's answer)
+    content_type: str = "application/json"
+    text: str | None = None  # a body that is not JSON (server-sent events)
 
 
 def json_response(
@@ -38,6 +44,13 @@ def json_response(
 ) -> httpx.Response:
     content = json.dumps(body, separators=(",", ":")).encode()
     return httpx.Response(status, content=content, headers={"content-type": content_type, **(headers or {})})
+
+
+def reply_response(reply: Reply) -> httpx.Response:
+    if reply.text is not None:
+        headers = {"content-type": reply.content_type, **reply.headers}
+        return httpx.Response(reply.status, content=reply.text.encode(), headers=headers)
+    return json_response(reply.status, reply.body, reply.headers, content_type=reply.content_type)
 
 
 def html_not_found() -> httpx.Response:
@@ -57,8 +70,21 @@ def read_body(request: httpx.Request) -> dict[str, Any]:
     except ValueError:
         raise ApiError(400, "Invalid JSON") from None
     if not isinstance(body, dict):
-        raise ApiError(400, "Invalid request body")
+        raise ApiError(400, f"Validation error: Expected object, received {js_type(body)}")
     return body
+
+
+def js_type(value: Any) -> str:
+    """The type name zod reports for a JSON value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "array"
+    return "string" if isinstance(value, str) else "object"
 
 
 def page_size(params: httpx.QueryParams, name: str, default: int, high: int) -> int:

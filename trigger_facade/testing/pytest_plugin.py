@@ -6,30 +6,37 @@
         (run,) = trigger_fake.client.runs.list(task_identifier="send-welcome")
         assert trigger_fake.client.runs.wait(run.id).output == {"sent": "a@example.com"}
 
-`trigger_fake` is a fresh FakeTrigger per test with a `client` (TriggerClient, in-process) and an
-`async_client`; `trigger_fake_server` serves one over loopback HTTP and yields its base URL.
+`trigger_fake` yields a FakeHarness: a fresh FakeTrigger per test (its attributes and controls
+reachable on the harness) with a ready `client` (TriggerClient, in-process) and `async_client`.
+`trigger_fake_server` yields `(fake, base_url)`: a fresh FakeTrigger served over loopback HTTP.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from ._fake import FakeTrigger
 
+if TYPE_CHECKING:
+    from .._client import AsyncTriggerClient, TriggerClient
+
 
 class FakeHarness:
-    """A FakeTrigger plus ready clients (closed when the test ends)."""
+    """A FakeTrigger plus ready clients (the sync one is closed when the test ends; neither holds a socket)."""
 
     def __init__(self, fake: FakeTrigger) -> None:
         self.fake = fake
-        self.client = fake.client()
-        self.async_client = fake.async_client()
+        self.client: TriggerClient = fake.client()
+        self.async_client: AsyncTriggerClient = fake.async_client()
 
     def task(self, task_id: str, handler: Any = None) -> Any:
         return self.fake.task(task_id, handler)
+
+    def scheduled_task(self, task_id: str, handler: Any = None) -> Any:
+        return self.fake.scheduled_task(task_id, handler)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.fake, name)
@@ -37,6 +44,7 @@ class FakeHarness:
 
 @pytest.fixture
 def trigger_fake() -> Iterator[FakeHarness]:
+    """A FakeHarness: a fresh in-memory FakeTrigger with a ready `client` and `async_client`."""
     harness = FakeHarness(FakeTrigger())
     yield harness
     harness.client.close()
@@ -44,6 +52,7 @@ def trigger_fake() -> Iterator[FakeHarness]:
 
 @pytest.fixture
 def trigger_fake_server() -> Iterator[tuple[FakeTrigger, str]]:
+    """`(fake, base_url)`: a fresh FakeTrigger served over loopback HTTP until the test ends."""
     fake = FakeTrigger()
     with fake.serve() as url:
         yield fake, url

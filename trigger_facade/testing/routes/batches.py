@@ -49,7 +49,10 @@ def create_batch(call: Call) -> Reply:
     headers = public_token_headers(
         call.state.config, [f"read:batch:{batch['id']}"], now=now, lifetime=HOUR, claims_carry_scopes=False
     )
-    return Reply(202, {"id": batch["id"], "runCount": count, "isCached": False}, headers)
+    body = {"id": batch["id"], "runCount": count, "isCached": False}
+    if key:
+        body["idempotencyKey"] = key
+    return Reply(202, body, headers)
 
 
 def stream_items(call: Call, batch: str) -> Reply:
@@ -66,12 +69,13 @@ def stream_items(call: Call, batch: str) -> Reply:
         try:
             item = json.loads(line)
         except ValueError:
-            raise ApiError(400, "Invalid JSON in NDJSON line") from None
+            raise ApiError(400, "Invalid JSON in NDJSON line", bare=True) from None
         index = item.get("index") if isinstance(item, dict) else None
         if not isinstance(index, int) or index < 0:
-            raise ApiError(400, "Invalid batch item: index is required")
+            raise ApiError(400, "Invalid batch item: index is required", bare=True)
         if index >= target["runCount"]:
-            raise ApiError(422, f"Item index {index} exceeds batch runCount {target['runCount']}")  # F3
+            # F3; found while streaming, so, like every streamed answer, without x-ratelimit-* (recordings)
+            raise ApiError(422, f"Item index {index} exceeds batch runCount {target['runCount']}", bare=True)
         if index in target["items"] or index in fresh:
             deduplicated += 1
             continue
@@ -90,7 +94,7 @@ def stream_items(call: Call, batch: str) -> Reply:
             "sealed": True,
             "runCount": target["runCount"],
         }
-        return Reply(200, body)
+        return Reply(200, body, bare=True)
     body = {
         "id": batch,
         "itemsAccepted": accepted,
@@ -99,7 +103,7 @@ def stream_items(call: Call, batch: str) -> Reply:
         "enqueuedCount": len(target["items"]),
         "expectedCount": target["runCount"],
     }
-    return Reply(200, body)
+    return Reply(200, body, bare=True)
 
 
 def find(call: Call, batch_id: str) -> dict[str, Any]:
@@ -127,26 +131,30 @@ def counts(call: Call, batch: dict[str, Any]) -> tuple[int, int]:
 def retrieve_v1(call: Call, batch: str) -> Reply:
     target = find(call, batch)
     succeeded, failed = counts(call, target)
-    body = {
-        "id": target["id"],
-        "status": status_of(target),
-        "idempotencyKey": target["idempotencyKey"],
-        "createdAt": iso(target["createdAt"]),
-        "updatedAt": iso(target["updatedAt"]),
-        "runCount": target["runCount"],
-        "runs": [target["runs"][i] for i in sorted(target["runs"]) if target["runs"][i]],
-        "successfulRunCount": succeeded,
-        "failedRunCount": failed,
-    }
+    body = {**common(target), "successfulRunCount": succeeded, "failedRunCount": failed}
     return Reply(200, body)
 
 
+def common(batch: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": batch["id"],
+        "status": status_of(batch),
+        "createdAt": iso(batch["createdAt"]),
+        "updatedAt": iso(batch["updatedAt"]),
+        "runCount": batch["runCount"],
+        "runs": [batch["runs"][i] for i in sorted(batch["runs"]) if batch["runs"][i]],
+    }
+
+
 def retrieve_v2(call: Call, batch: str) -> Reply:
-    reply = retrieve_v1(call, batch)
-    target = call.state.batches[batch]
+    target = find(call, batch)
     done = iso(target["processedAt"])
-    reply.body.update({"processingCompletedAt": done, "processing": {"completedAt": done, "errors": target["errors"]}})
-    return reply
+    body = {
+        **common(target),
+        "processingCompletedAt": done,
+        "processing": {"completedAt": done, "errors": target["errors"]},
+    }
+    return Reply(200, body)
 
 
 def results(call: Call, batch: str) -> Reply:

@@ -30,7 +30,7 @@ def create(call: Call) -> Reply:
                 continue
             cancel(state, run, now)
         else:
-            options = {"tags": list(run.tags), "metadata": run.metadata, "payloadType": run.payload_type}
+            options = {"tags": list(run.tags), "metadata": run.trigger_metadata, "payloadType": run.payload_type}
             create_run(state, run.task, run.payload, options)
         success += 1
     bulk = {

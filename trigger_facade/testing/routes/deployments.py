@@ -68,12 +68,16 @@ def list_deployments(call: Call) -> Reply:
 
 
 def latest(call: Call) -> Reply:
+    if not call.state.deployments:
+        raise ApiError(404, "Deployment not found")
     return Reply(200, full(call.state.deployments[-1]))
 
 
 def current(call: Call) -> Reply:
-    found = next(d for d in call.state.deployments if d["version"] == call.state.current_version)
-    return Reply(200, full(found))
+    found = [d for d in call.state.deployments if d["version"] == call.state.current_version]
+    if not found:
+        raise ApiError(404, "Deployment not found")
+    return Reply(200, full(found[0]))
 
 
 def retrieve(call: Call, deployment: str) -> Reply:

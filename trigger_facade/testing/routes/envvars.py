@@ -24,7 +24,10 @@ def scope(call: Call, project: str, env: str) -> tuple[str, dict[str, dict[str, 
     """(slug, variables) of the environment the call works on, or None for an unknown slug."""
     config = call.state.config
     if project != config.project_ref:
-        raise ApiError(400, "Project not found")
+        raise ApiError(
+            400,
+            "Invalid project ref for this API key. Make sure you are using an API key associated with that project.",
+        )
     if call.principal is not None and call.principal.kind == "environment":
         slug = config.slug  # W11: the key's own environment, silently
     elif env in SLUGS:
@@ -75,7 +78,7 @@ def import_vars(call: Call, project: str, env: str) -> Reply:
     body = call.body()
     incoming = body.get("variables")
     if not isinstance(incoming, dict):
-        raise ApiError(400, "Invalid request body")
+        raise ApiError(400, "Invalid body")
     wanted = kept(incoming)
     if body.get("override") is not True:
         clashes = [k for k in wanted if k in variables]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._router import Call, Route
+from .._state import iso
 from .._wire import ApiError, Reply, clamped
 
 
@@ -23,10 +24,11 @@ def find(call: Call, value: str, kind: str | None = None) -> dict[str, Any]:
         found = call.state.queues.get(f"task/{name}" if kind == "task" else name)
         if found is not None and found["type"] == kind:
             return found
-    raise ApiError(404, "Queue not found")
+    raise ApiError(404, "queue-not-found")
 
 
-def shape(call: Call, queue: dict[str, Any]) -> dict[str, Any]:
+def shape(call: Call, queue: dict[str, Any], *, read: bool = False) -> dict[str, Any]:
+    """A queue; reads (list, retrieve) also show `concurrencyLimitOverridePercent`."""
     key = key_of(queue)
     live = [r for r in call.state.active.values() if r.queue == key]
     limit = queue["override"] if queue["override"] is not None else queue["concurrencyLimit"]
@@ -42,23 +44,25 @@ def shape(call: Call, queue: dict[str, Any]) -> dict[str, Any]:
             "current": limit,
             "base": queue["concurrencyLimit"],
             "override": queue["override"],
-            "overriddenAt": None,
+            "overriddenAt": queue.get("overriddenAt"),
             "overriddenBy": None,
         },
+        "releaseConcurrencyOnWaitpoint": True,
+        **({"concurrencyLimitOverridePercent": queue.get("percent")} if read else {}),
     }
 
 
 def list_queues(call: Call) -> Reply:
     per_page = clamped(call.params, "perPage", 25, 1, 100)
     page = clamped(call.params, "page", 1, 1, 10**9)
-    items = [shape(call, q) for q in call.state.queues.values()]
+    items = [shape(call, q, read=True) for q in call.state.queues.values()]
     start = (page - 1) * per_page
     pagination = {"currentPage": page, "totalPages": max(1, -(-len(items) // per_page)), "count": len(items)}
     return Reply(200, {"data": items[start : start + per_page], "pagination": pagination})
 
 
 def retrieve(call: Call, queue: str) -> Reply:
-    return Reply(200, shape(call, find(call, queue)))
+    return Reply(200, shape(call, find(call, queue), read=True))
 
 
 def pause(call: Call, queue: str) -> Reply:
@@ -80,12 +84,14 @@ def override(call: Call, queue: str) -> Reply:
     if ("concurrencyLimit" in body) == ("percent" in body):
         raise ApiError(400, "Provide exactly one of concurrencyLimit or percent")
     target["override"] = body.get("concurrencyLimit", int(body.get("percent", 0)))
+    target["percent"] = body.get("percent")
+    target["overriddenAt"] = iso(call.now())
     return Reply(200, shape(call, target))
 
 
 def reset(call: Call, queue: str) -> Reply:
     target = find(call, queue, call.body().get("type") or "id")
-    target["override"] = None
+    target["override"] = target["percent"] = target["overriddenAt"] = None
     return Reply(200, shape(call, target))
 
 

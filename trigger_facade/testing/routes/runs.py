@@ -28,7 +28,7 @@ def retrieve_run(call: Call, run: str) -> Reply:
     require_scope(call.principal, f"read:runs:{run}")
     # W5/O2: the run may not be replicated yet, so the server asks for a retry
     found = find(call, run, "Not found", **{"x-should-retry": "true"})
-    return Reply(200, retrieve(call.request, found))
+    return Reply(200, retrieve(call.request, found, call.state.config))
 
 
 def page_of_runs(call: Call, listed: bool = True) -> Reply:
@@ -71,9 +71,9 @@ def cancel_run(call: Call, run: str) -> Reply:
 
 
 def replay(call: Call, run: str) -> Reply:
-    source = find(call, run)
+    source = find(call, run, "Resource not found")
     # O17: the replay keeps payload, tags and metadata; nothing dedupes it (W9)
-    options = {"tags": list(source.tags), "metadata": source.metadata, "payloadType": source.payload_type}
+    options = {"tags": list(source.tags), "metadata": source.trigger_metadata, "payloadType": source.payload_type}
     new, _cached = create_run(call.state, source.task, source.payload, options)
     return Reply(200, {"id": new.id})
 
@@ -87,7 +87,7 @@ def reschedule(call: Call, run: str) -> Reply:
         raise ApiError(400, "Invalid delay")
     target.delayed_until = until
     target.updated_at = call.now()
-    return Reply(200, retrieve(call.request, target))
+    return Reply(200, retrieve(call.request, target, call.state.config))
 
 
 def add_tags(call: Call, run: str) -> Reply:
@@ -101,7 +101,7 @@ def add_tags(call: Call, run: str) -> Reply:
 
 
 def put_metadata(call: Call, run: str) -> Reply:
-    target = find(call, run)
+    target = find(call, run, "Task Run not found")
     metadata = call.body().get("metadata")
     if not isinstance(metadata, dict):
         raise ApiError(400, "Invalid request body")

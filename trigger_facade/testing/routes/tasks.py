@@ -86,15 +86,18 @@ def batch_v1(call: Call) -> Reply:
 
 def batch_v2(call: Call) -> Reply:
     batch_id, runs = one_shot_batch(call)
-    return Reply(202, {"id": batch_id, "isCached": False, "runCount": len(runs)})
+    headers = public_token_headers(
+        call.state.config, [f"read:batch:{batch_id}"], now=call.now(), lifetime=HOUR, claims_carry_scopes=False
+    )
+    return Reply(202, {"id": batch_id, "isCached": False, "runCount": len(runs)}, headers)
 
 
 def reset_key(call: Call, key: str) -> Reply:
     task = call.body().get("taskIdentifier")
     entry = call.state.idempotency.pop((str(task), key), None)
     if entry is None:
-        raise ApiError(404, "Idempotency key not found")
-    return Reply(200, {"id": entry.run_id})
+        raise ApiError(404, f"No runs found with idempotency key: {key} and task: {task}")
+    return Reply(200, {"id": key})
 
 
 ROUTES = (

@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import secrets
+import string
 from typing import Any
 
 import httpx
@@ -29,28 +31,34 @@ def expire(token: dict[str, Any], now: float) -> None:
 
 
 def item(token: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": token["id"],
-        "url": token["url"],
-        "status": token["status"],
-        "idempotencyKey": token["idempotencyKey"],
-        "idempotencyKeyExpiresAt": iso(token["keyExpiresAt"]),
-        "timeoutAt": iso(token["timeoutAt"]),
-        "tags": token["tags"],
-        "createdAt": iso(token["createdAt"]),
-    }
+    """A list item: the key only when the caller gave it; timeoutAt/completedAfter only with a timeout."""
+    body: dict[str, Any] = {"id": token["id"], "url": token["url"], "status": token["status"]}
+    if token["userKey"]:
+        body["idempotencyKey"] = token["idempotencyKey"]
+    if token["timeoutAt"] is not None:
+        body["timeoutAt"] = body["completedAfter"] = iso(token["timeoutAt"])
+    body.update({"tags": token["tags"], "createdAt": iso(token["createdAt"])})
+    return body
 
 
 def detail(token: dict[str, Any]) -> dict[str, Any]:
-    return {
-        **item(token),
+    body: dict[str, Any] = {
+        "id": token["id"],
         "type": "MANUAL",
+        "url": token["url"],
+        "status": token["status"],
+        "idempotencyKey": token["idempotencyKey"],
         "userProvidedIdempotencyKey": token["userKey"],
-        "completedAt": iso(token["completedAt"]),
-        "output": token["output"],
-        "outputType": token["outputType"],
-        "outputIsError": False,
     }
+    if token["output"] is not None:
+        body["output"] = token["output"]
+    body.update({"outputType": token["outputType"], "outputIsError": False})
+    if token["timeoutAt"] is not None:
+        body["timeoutAt"] = body["completedAfter"] = iso(token["timeoutAt"])
+    if token["completedAt"] is not None:
+        body["completedAt"] = iso(token["completedAt"])
+    body.update({"createdAt": iso(token["createdAt"]), "tags": token["tags"]})
+    return body
 
 
 def create_token(call: Call) -> Reply:
@@ -72,7 +80,7 @@ def create_token(call: Call) -> Reply:
         "hash": digest,
         "status": "WAITING",
         # the server gives every token a key; only a caller's key is "user provided"
-        "idempotencyKey": key or hashlib.sha256(token_id.encode()).hexdigest(),
+        "idempotencyKey": key or auto_key(),
         "userKey": key is not None,
         "keyExpiresAt": now + key_lifetime(body.get("idempotencyKeyTTL")) if key else None,
         "timeoutAt": delay_until(body.get("timeout"), now),
@@ -86,6 +94,10 @@ def create_token(call: Call) -> Reply:
     if key:
         state.token_keys[key] = token_id
     return answer(call, token, is_cached=False)
+
+
+def auto_key() -> str:
+    return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(24))
 
 
 def answer(call: Call, token: dict[str, Any], *, is_cached: bool) -> Reply:
