@@ -220,3 +220,16 @@ def test_broken_pipe_is_quiet(fake: FakeTrigger) -> None:
     )
     assert "Traceback" not in result.stderr
     assert "Exception ignored" not in result.stderr
+
+
+def test_the_key_never_reaches_the_output_even_when_an_error_quotes_it(fake: FakeTrigger) -> None:
+    def quoting(request: httpx.Request) -> httpx.Response:
+        # what h11 or a proxy library may do: put a header value in an exception message
+        raise RuntimeError(f"illegal header value {request.headers['authorization']!r}")
+
+    for argv in (("runs", "get", "run_1"), ("trigger", "double", "--wait")):
+        code, out, err = cli(*argv, transport=answering(quoting))
+        assert code == 1
+        assert fake.secret_key not in out + err
+        assert fake.secret_key[:12] not in out + err
+        assert_one_clean_line(err)

@@ -94,7 +94,7 @@ def _failure(exc: BaseException, session: Session) -> int:
 
     def say(text: str) -> None:
         with contextlib.suppress(Exception):
-            err.write(f"{PROG}: {printable(text)}\n")  # one line: a server cannot forge a second
+            err.write(f"{PROG}: {printable(session.redact(text))}\n")  # one line: a server cannot forge a second
             err.flush()
 
     if isinstance(exc, FlagInputError):

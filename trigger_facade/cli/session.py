@@ -44,6 +44,7 @@ class Session:
         self.project_ref: str | None = None
         self.exit_code = EXIT_OK
         self._client: TriggerClient | None = None
+        self._key_used: str | None = None
 
     @property
     def client(self) -> TriggerClient:
@@ -63,13 +64,19 @@ class Session:
     def _key(self) -> str:
         # never a flag: a key on the command line ends up in shell history and `ps` output
         key = self.environ.get("TRIGGER_SECRET_KEY") or self.environ.get("TRIGGER_ACCESS_TOKEN")
-        if key:
-            return key
-        if not sys.stdin.isatty():
-            raise click.UsageError(
-                "no key: set TRIGGER_SECRET_KEY (or TRIGGER_ACCESS_TOKEN for a personal access token)"
-            )
-        return getpass.getpass("Trigger.dev secret key: ")
+        if not key:
+            if not sys.stdin.isatty():
+                raise click.UsageError(
+                    "no key: set TRIGGER_SECRET_KEY (or TRIGGER_ACCESS_TOKEN for a personal access token)"
+                )
+            key = getpass.getpass("Trigger.dev secret key: ")
+        self._key_used = key
+        return key
+
+    def redact(self, text: str) -> str:
+        """`text` without the key in it: error text from below (httpx, h11) may quote a header."""
+        key = self._key_used
+        return text.replace(key, "<redacted>") if key and len(key) >= 4 else text
 
     def close(self) -> None:
         if self._client is not None:
@@ -86,7 +93,7 @@ class Session:
 
     def note(self, text: str) -> None:
         """One line on stderr: progress and diagnostics, kept out of what scripts parse."""
-        self.err.write(printable(text, keep_newlines=True) + "\n")
+        self.err.write(printable(self.redact(text), keep_newlines=True) + "\n")
         self.err.flush()
 
 
