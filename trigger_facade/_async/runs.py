@@ -39,26 +39,52 @@ from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._base import build_request, parse_response
 from trigger_facade._config import KeyKind
-from trigger_facade._transport import POLICY_EXTENSION, finite_seconds
+from trigger_facade._transport import (
+    ATTEMPT_TIMEOUT_EXTENSION,
+    MAX_BODY_EXTENSION,
+    POLICY_EXTENSION,
+    OriginBearerAuth,
+    check_presigned_url,
+    finite_seconds,
+)
 from trigger_facade.durations import to_delay
-from trigger_facade.errors import APIError, APITimeoutError, ConfigurationError, InvalidInputError, RunWaitTimeoutError
+from trigger_facade.errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    DeadlineExceededError,
+    InvalidInputError,
+    NotFoundError,
+    RealtimeProtocolError,
+    RunWaitTimeoutError,
+)
 from trigger_facade.models import Run, RunResult
 from trigger_facade.queues_ref import QueueRef
+from trigger_facade.realtime.drive import SHAPE_READ_TIMEOUT
+from trigger_facade.realtime.electric import ShapeResult, ShapeSubscription
+from trigger_facade.realtime.runs import RunDecoder, StoredPacket, decode_packet
+from trigger_facade.realtime.streams import StreamChunk, StreamReader, input_send_request, parse_input_send_response
+from trigger_facade.realtime.streams import stream_keys as stream_keys_of
 from trigger_facade.resources.runs import (
     DEADLINE_SLACK,
     DEFAULT_WAIT_TIMEOUT,
-    ELECTRIC_VERSION,
+    REALTIME_MAX_PACE,
     REALTIME_MIN_INTERVAL,
-    REALTIME_READ_TIMEOUT,
-    RealtimeFeed,
+    WATCH_FEED_FAILURES,
+    WatchPlan,
     _id_of,
     _ignore,
     _metadata_of,
+    feed_run,
     list_filters,
     log,
+    look_back_period,
     parse_run,
     parse_run_page,
-    realtime_messages,
+    presigned_url_of,
+    read_stream,
 )
 
 
@@ -203,7 +229,7 @@ class AsyncRuns(AsyncPayloadResource):
         run = await self.retrieve(run_id)
         return RunResult.from_run(run) if run.is_terminal else None
 
-    async def watch(
+    def watch(
         self,
         run_id: str,
         *,
@@ -216,54 +242,67 @@ class AsyncRuns(AsyncPayloadResource):
 
         Polls GET /api/v3/runs/{runId}, starting every `poll_interval` seconds and backing off to
         `max_poll_interval`; rate limits are honoured by the transport. With `timeout` (seconds) it
-        raises RunWaitTimeoutError when the run is still going after that long.
+        raises RunWaitTimeoutError when the run is still going after that long; no request or retry
+        wait runs past it.
 
-        With `realtime=True` it waits for changes on the realtime long-poll feed
-        (/realtime/v1/runs/{runId}, the Electric protocol) instead of sleeping, and reads the run again
-        when one arrives; if the feed fails (not offered, too many connections) it polls instead.
+        With `realtime=True` it follows the realtime feed (/realtime/v1/runs/{runId}) instead and
+        yields the runs decoded from its rows, as subscribe() does, with no REST reads; if the feed
+        fails (not offered, refused, too many connections) it polls instead.
         """
+        return self._watching(self._watch_plan(run_id, poll_interval, max_poll_interval, timeout, realtime))
+
+    def _watch_plan(
+        self, run_id: str, poll_interval: float, max_poll_interval: float, timeout: float | None, realtime: bool
+    ) -> WatchPlan:
+        """The checked arguments of watch()/wait(), refused before any request."""
         run_id = check.identifier(run_id, "run_id")
         interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
         ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
-        clock = self._state.clock
         limit = None if timeout is None else finite_seconds(timeout, "timeout", allow_zero=True)
-        deadline = None if limit is None else clock.monotonic() + limit
-        feed: RealtimeFeed | None = RealtimeFeed() if realtime else None
+        if not isinstance(realtime, bool):
+            raise InvalidInputError(f"realtime must be True or False, got {realtime!r}")
+        if realtime:
+            self._check_realtime_key("runs.watch(realtime=True)")
+        deadline = None if limit is None else self._state.clock.monotonic() + limit
+        return WatchPlan(run_id, interval, ceiling, limit, deadline, realtime)
+
+    async def _watching(self, plan: WatchPlan) -> AsyncIterator[Run]:
+        clock = self._state.clock
         last_seen: tuple[str, Any] | None = None
+        if plan.realtime:
+            failure: Exception | None = None
+            try:
+                sub = ShapeSubscription.for_run(plan.run_id, rand=self._state.clock.random)
+                async for run in self._feed_runs(sub, plan.deadline, WATCH_FEED_FAILURES):
+                    last_seen = (run.status, run.data.get("updatedAt"))
+                    yield run
+                    if run.is_terminal:
+                        return
+            except (APIError, RealtimeProtocolError) as exc:
+                failure = exc
+            out_of_time = plan.deadline is not None and clock.monotonic() >= plan.deadline - DEADLINE_SLACK
+            if failure is None or out_of_time:
+                raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, last_seen[0] if last_seen else None)
+            log.info("realtime feed for %s unavailable (%s); polling instead", plan.run_id, failure)
+        interval = plan.interval
         payload: builtins.list[Any] = []
-        pace = REALTIME_MIN_INTERVAL
         while True:
             try:
-                run = await self._read_for_wait(run_id, deadline, payload)
+                run = await self._read_for_wait(plan.run_id, plan.deadline, payload)
             except RunWaitTimeoutError as exc:
-                raise RunWaitTimeoutError(run_id, float(limit or 0.0), last_seen[0] if last_seen else None) from exc
+                last = last_seen[0] if last_seen else None
+                raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, last) from exc
             fingerprint = (run.status, run.data.get("updatedAt"))
             if fingerprint != last_seen:
                 last_seen = fingerprint
                 yield run
             if run.is_terminal:
                 return
-            left = None if deadline is None else deadline - clock.monotonic()
+            left = None if plan.deadline is None else plan.deadline - clock.monotonic()
             if left is not None and left <= 0:
-                raise RunWaitTimeoutError(run_id, float(limit or 0.0), run.status)
-            if feed is not None:
-                started = clock.monotonic()
-                try:
-                    changed = await self._next_change(run_id, feed, left, deadline)
-                except APIError as exc:
-                    if deadline is not None and deadline - clock.monotonic() <= 0:
-                        continue
-                    log.info("realtime feed for %s unavailable (%s); polling instead", run_id, exc)
-                    feed = None
-                else:
-                    if not changed and clock.monotonic() - started < REALTIME_MIN_INTERVAL:
-                        pace = min(ceiling or REALTIME_MIN_INTERVAL, pace * 2)
-                        await self._sleep(pace if left is None else max(0.0, min(pace, left)))
-                    else:
-                        pace = REALTIME_MIN_INTERVAL
-                    continue
+                raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, run.status)
             await self._sleep(interval if left is None else min(interval, left))
-            interval = min(ceiling, max(interval * 1.5, 0.1))
+            interval = min(plan.ceiling, max(interval * 1.5, 0.1))
 
     async def _read_for_wait(self, run_id: str, deadline: float | None, payload: builtins.list[Any]) -> Run:
         """The run, read within `deadline`; a presigned payload is fetched only the first time."""
@@ -275,33 +314,9 @@ class AsyncRuns(AsyncPayloadResource):
                 run.data["payload"] = payload[0]
             if run.output_presigned_url and run.data.get("output") is None:
                 run.data["output"] = await self._download(run.output_presigned_url, deadline)
-        except APITimeoutError as exc:
-            if deadline is not None and self._state.clock.monotonic() >= deadline - DEADLINE_SLACK:
-                raise RunWaitTimeoutError(run_id, 0.0, None) from exc
-            raise
+        except DeadlineExceededError as exc:
+            raise RunWaitTimeoutError(run_id, 0.0, None) from exc
         return run
-
-    async def _next_change(self, run_id: str, feed: RealtimeFeed, left: float | None, deadline: float | None) -> bool:
-        """One long poll of the realtime feed: True when it reported a change to the run.
-
-        A live request is held by the server until the run changes or about 20 s pass.
-        """
-        read = REALTIME_READ_TIMEOUT if left is None else max(0.05, min(left, REALTIME_READ_TIMEOUT))
-        request = build_request(
-            self._state,
-            self._http,
-            {
-                "method": "GET",
-                "url": f"/realtime/v1/runs/{quote(run_id, safe='')}",
-                "params": feed.params(),
-                "headers": {"x-trigger-electric-version": ELECTRIC_VERSION},
-                "timeout": httpx.Timeout(read, connect=self._state.config.timeout.connect),
-                "extensions": {POLICY_EXTENSION: attrs.evolve(self._state.retry_policy, max_retries=0)},
-            },
-            deadline=deadline,
-        )
-        response = await self._send(request)
-        return feed.advance(response.headers, parse_response(response, realtime_messages))
 
     async def wait(
         self,
@@ -314,13 +329,273 @@ class AsyncRuns(AsyncPayloadResource):
     ) -> Run:
         """Wait until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s.
 
-        Polls with backoff, or follows the realtime feed with `realtime=True` (see watch()).
+        Polls with backoff, or follows the realtime feed with `realtime=True` (see watch()). A run
+        from the feed is built from its row: it has no `model` and no fields the row lacks
+        (attemptCount, version, batchId...), and its payload and output are decoded with superjson
+        as the official SDK decodes them (dates as datetime objects).
         """
         last: Run | None = None
-        async for run in self.watch(
-            run_id, poll_interval=poll_interval, max_poll_interval=max_poll_interval, timeout=timeout, realtime=realtime
-        ):
+        async for run in self._watching(self._watch_plan(run_id, poll_interval, max_poll_interval, timeout, realtime)):
             last = run
         if last is None:
             raise RunWaitTimeoutError(run_id, timeout, None)
         return last
+
+    def subscribe(
+        self,
+        run_id: str,
+        *,
+        stop_on_completion: bool = True,
+        timeout: float | None = None,
+        skip_columns: Sequence[str] = (),
+    ) -> AsyncIterator[Run]:
+        """Follow one run on the realtime feed (GET /realtime/v1/runs/{runId}), yielding a Run at each change.
+
+        The first snapshot comes at once; later ones when the run changes (the server holds each
+        request up to about 20 s). With `stop_on_completion` the iteration ends after a finished
+        run. `timeout` (seconds) ends the iteration quietly when it runs out: check `is_terminal` on
+        the last run. `skip_columns` leaves out row columns (e.g. ["payload", "output"]);
+        id, taskIdentifier, friendlyId, status and createdAt are always sent.
+
+        Works with an environment secret key and with a public access token that may read the run.
+        A status error (401, 403, 404...) raises; 429s, 5xx and dropped connections are retried
+        with backoff until `timeout`.
+        """
+        if not isinstance(stop_on_completion, bool):
+            raise InvalidInputError(f"stop_on_completion must be True or False, got {stop_on_completion!r}")
+        self._check_realtime_key("runs.subscribe")
+        sub = ShapeSubscription.for_run(run_id, skip_columns=skip_columns, rand=self._state.clock.random)
+        return self._subscription(sub, self._realtime_deadline(timeout), stop_on_completion)
+
+    def subscribe_to_tag(
+        self,
+        tags: str | Sequence[str],
+        *,
+        created_after: str | timedelta | None = None,
+        timeout: float | None = None,
+        skip_columns: Sequence[str] = (),
+    ) -> AsyncIterator[Run]:
+        """Follow every run that has any of `tags` (GET /realtime/v1/runs?tags=...), yielding a Run per change.
+
+        `created_after` is a look-back period ("2h", "1d", or a timedelta of whole seconds): runs
+        created that long ago or later; the server's default is 24 hours. The iteration never ends
+        by itself: stop it, or give `timeout` (seconds).
+        """
+        self._check_realtime_key("runs.subscribe_to_tag")
+        period = None if created_after is None else look_back_period(created_after)
+        sub = ShapeSubscription.for_tags(
+            tags, created_at=period, skip_columns=skip_columns, rand=self._state.clock.random
+        )
+        return self._subscription(sub, self._realtime_deadline(timeout), False)
+
+    def subscribe_to_batch(self, batch_id: str, *, timeout: float | None = None) -> AsyncIterator[Run]:
+        """Follow the runs of a batch (GET /realtime/v1/batches/{batchId}), yielding a Run per change.
+
+        The iteration never ends by itself: stop it, or give `timeout` (seconds)."""
+        self._check_realtime_key("runs.subscribe_to_batch")
+        sub = ShapeSubscription.for_batch(batch_id, rand=self._state.clock.random)
+        return self._subscription(sub, self._realtime_deadline(timeout), False)
+
+    def _check_realtime_key(self, what: str) -> None:
+        """The realtime routes take an environment key or a public token, never a personal or org token."""
+        kind = self._state.config.credentials.kind
+        if kind in (KeyKind.PERSONAL, KeyKind.ORGANIZATION):
+            raise ConfigurationError(
+                f"{what} needs an environment secret key (tr_dev_..., tr_prod_...) or a public access token; this client holds a {kind.value}"
+            )
+
+    def _realtime_deadline(self, timeout: float | None) -> float | None:
+        if timeout is None:
+            return None
+        return self._state.clock.monotonic() + finite_seconds(timeout, "timeout", allow_zero=True)
+
+    async def _subscription(
+        self, sub: ShapeSubscription, deadline: float | None, stop_on_completion: bool
+    ) -> AsyncIterator[Run]:
+        async for run in self._feed_runs(sub, deadline):
+            yield run
+            if stop_on_completion and (run.is_terminal or run.data.get("finishedAt") is not None):
+                return
+
+    async def _feed_runs(
+        self, sub: ShapeSubscription, deadline: float | None, give_up_after: int | None = None
+    ) -> AsyncIterator[Run]:
+        """The feed's rows as runs; a payload or output kept in storage is fetched once per version."""
+        decoder = RunDecoder()
+        stored: dict[tuple[str, str], tuple[str, Any]] = {}
+        async for _key, row in self._shape_rows(sub, deadline, give_up_after):
+            snapshot = decoder.decode(row)
+            for field in ("payload", "output"):
+                packet = snapshot[field]
+                if isinstance(packet, StoredPacket):
+                    known = stored.get((packet.run_id, field))
+                    if known is None or known[0] != packet.path:
+                        known = (packet.path, await self._stored_packet(packet, deadline))
+                        stored[packet.run_id, field] = known
+                    snapshot[field] = known[1]
+            yield feed_run(snapshot)
+
+    async def _shape_rows(
+        self, sub: ShapeSubscription, deadline: float | None, give_up_after: int | None = None
+    ) -> AsyncIterator[tuple[str, dict[str, Any]]]:
+        """`(key, row)` for each row the subscription hands out, until `deadline` (then it just ends).
+
+        Retryable failures are retried with the subscription's backoff; with `give_up_after` that
+        many in a row raise the last one instead."""
+        clock = self._state.clock
+        pace = 0.0
+        failures = 0
+        while True:
+            started, live = (clock.monotonic(), sub.live)
+            answer = await self._shape_answer(sub, deadline)
+            if answer is None:
+                return
+            result, error = answer
+            failures = failures + 1 if error is not None else 0
+            if error is not None and give_up_after is not None and (failures >= give_up_after):
+                raise error
+            for row in result.rows:
+                yield row
+            delay = result.retry_in
+            if result.rows:
+                pace = 0.0
+            elif delay is None and live and (clock.monotonic() - started < REALTIME_MIN_INTERVAL):
+                pace = min(REALTIME_MAX_PACE, max(REALTIME_MIN_INTERVAL, pace * 2))
+                delay = pace
+            if delay is not None:
+                left = None if deadline is None else deadline - clock.monotonic()
+                if left is not None and delay >= left:
+                    return
+                await self._sleep(delay)
+
+    async def _shape_answer(
+        self, sub: ShapeSubscription, deadline: float | None
+    ) -> tuple[ShapeResult, APIError | None] | None:
+        """Send the subscription's next request and digest the answer, with the error of a failed
+        request that the subscription will retry; None once `deadline` has passed."""
+        clock = self._state.clock
+        left = None if deadline is None else deadline - clock.monotonic()
+        if left is not None and left <= DEADLINE_SLACK:
+            return None
+        spec = sub.next_request()
+        read = SHAPE_READ_TIMEOUT if left is None else max(0.05, min(left, SHAPE_READ_TIMEOUT))
+        connect = min(read, self._state.config.timeout.connect or read)
+        request = build_request(
+            self._state,
+            self._http,
+            {
+                "method": spec.method,
+                "url": spec.target,
+                "headers": dict(spec.headers),
+                "timeout": httpx.Timeout(read, connect=connect),
+                "extensions": {
+                    POLICY_EXTENSION: attrs.evolve(self._state.retry_policy, max_retries=0),
+                    ATTEMPT_TIMEOUT_EXTENSION: read + connect,
+                },
+            },
+            deadline=deadline,
+        )
+        failed: APIStatusError | None = None
+        try:
+            response = await self._send(request)
+        except APIStatusError as exc:
+            failed, response = (exc, exc.response)
+        except APIConnectionError as exc:
+            if deadline is not None and clock.monotonic() >= deadline - DEADLINE_SLACK:
+                return None
+            return (sub.handle_network_error(), exc)
+        result = sub.handle_response(response.status_code, response.headers, response.content, now=clock.now())
+        if sub.fatal_status is not None and failed is not None:
+            raise failed
+        return (result, failed if result.retry_in is not None and result.status != 409 else None)
+
+    async def _stored_packet(self, packet: StoredPacket, deadline: float | None) -> Any:
+        """A payload or output kept in object storage, as the SDK fetches it: a presigned URL from
+        GET /api/v1/runs/{runId}/packets/{field} (GET /api/v1/packets/{path} on servers without that
+        route), then the object from storage without the key, decoded by its content type."""
+        by_run = f"/api/v1/runs/{quote(packet.run_id, safe='')}/packets/{packet.field}"
+        try:
+            url: str | None = await self._presigned_read_url(by_run, deadline)
+        except NotFoundError:
+            url = None
+        if url is None:
+            url = await self._presigned_read_url(f"/api/v1/packets/{quote(packet.path, safe='')}", deadline)
+        request = build_request(
+            self._state,
+            self._http,
+            {
+                "method": "GET",
+                "url": check_presigned_url(url, self._state.config.base_url),
+                "extensions": {OriginBearerAuth.ANONYMOUS: True, MAX_BODY_EXTENSION: self._state.max_download_bytes},
+            },
+            deadline=deadline,
+        )
+        response = await self._send(request)
+        content_type = response.headers.get("content-type", "").split(";")[0].strip() or "application/json"
+        return decode_packet(response.text, content_type, packet.field)
+
+    async def _presigned_read_url(self, path: str, deadline: float | None) -> str:
+        request = build_request(self._state, self._http, {"method": "GET", "url": path}, deadline=deadline)
+        return parse_response(await self._send(request), presigned_url_of)
+
+    def stream(
+        self,
+        run_id: str,
+        key: str = "default",
+        *,
+        timeout: float | None = None,
+        idle_timeout: int | None = 60,
+        last_event_id: str | None = None,
+        start_index: int | None = None,
+        from_latest: bool = False,
+    ) -> AsyncIterator[StreamChunk]:
+        """Read what a task writes to its output stream `key` (GET /realtime/v1/streams/{runId}/{key}).
+
+        Yields StreamChunk objects as they arrive (`chunk.data` is the value the task wrote), in
+        either server format (v1 or v2). A dropped connection is resumed from the last event
+        without losing or repeating a chunk. The iteration ends when the server ends the stream
+        (after `idle_timeout` seconds, 1-600, with nothing new; None leaves it to the server) or
+        when `timeout` (seconds, a hard end on our side) runs out.
+
+        `last_event_id` continues an earlier read after that chunk's `event_id`; `start_index` N
+        starts at chunk N (v2); `from_latest` skips what was written before (newer servers).
+        """
+        self._check_realtime_key("runs.stream")
+        reader = StreamReader(
+            run_id,
+            key,
+            timeout_seconds=idle_timeout,
+            start_index=start_index,
+            from_latest=from_latest,
+            last_event_id=last_event_id,
+            rand=self._state.clock.random,
+        )
+        return read_stream(self._http, reader, self._realtime_deadline(timeout), self._state.clock)
+
+    async def stream_keys(self, run_id: str, *, timeout: float = 60.0) -> builtins.list[str]:
+        """The output streams a run has written to (read from its realtime row: the server has no listing)."""
+        self._check_realtime_key("runs.stream_keys")
+        sub = ShapeSubscription.for_run(run_id, skip_columns=("payload", "output"), rand=self._state.clock.random)
+        deadline = self._realtime_deadline(timeout)
+        while True:
+            answer = await self._shape_answer(sub, deadline)
+            if answer is None:
+                raise APITimeoutError(
+                    f"GET {sub.path} gave no answer within {timeout} s",
+                    method="GET",
+                    url=str(self._state.config.base_url.join(sub.path)),
+                    may_have_succeeded=False,
+                )
+            result = answer[0]
+            if result.up_to_date:
+                decoder = RunDecoder()
+                return [key for _key, row in result.rows for key in stream_keys_of(decoder.decode(row))]
+            if result.retry_in is not None:
+                await self._sleep(result.retry_in)
+
+    async def send_input(self, run_id: str, stream_id: str, data: Any) -> bool:
+        """POST /realtime/v1/streams/{runId}/input/{streamId}: send `data` (plain JSON, at most 1 MiB)
+        to a running task's input stream. Returns the server's `ok`; a finished run answers 400."""
+        self._check_realtime_key("runs.send_input")
+        request = build_request(self._state, self._http, input_send_request(run_id, stream_id, data))
+        return parse_response(await self._send(request), parse_input_send_response)
