@@ -71,7 +71,6 @@ class Pace:
     poll_interval: float = 0.5
     live_timeout: float = 40.0  # a held realtime request answers within about 20 s
     stream_seconds: int = 2  # Timeout-Seconds for stream reads: the server holds the stream that long
-    settle: float = 1.0  # lets a just-started run reach the state a step needs
 
 
 @dataclass
