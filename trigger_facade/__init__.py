@@ -3,10 +3,15 @@
 from trigger_facade import TriggerClient
 with TriggerClient() as client:            # TRIGGER_SECRET_KEY from the environment
     handle = client.tasks.trigger("my-task", {"a": 1}, idempotency_key="order-1")
-    run = client.runs.wait(handle.id)
+    output = handle.result(timeout=300)    # or raises RunFailedError with the run's error
+    token = client.auth.create_public_token(scopes={"read": {"runs": [handle.id]}}, expiration="1h")
 """
 
-from . import durations, errors, idempotency_keys, status
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import durations, errors, idempotency_keys, public_tokens, status, superjson, webhooks
 from ._client import AsyncTriggerClient, TriggerClient
 from ._config import KeyKind
 from ._retry import Clock, RetryPolicy
@@ -27,23 +32,61 @@ from .errors import (
     InternalServerError,
     InvalidInputError,
     NotFoundError,
+    PayloadDecodeError,
     PermissionDeniedError,
+    PublicTokenError,
     RateLimitError,
+    RealtimeProtocolError,
     ResponseTooLargeError,
     ResponseValidationError,
+    RunCancelledError,
+    RunExpiredError,
+    RunFailedError,
     RunWaitTimeoutError,
     TriggerError,
     UnprocessableEntityError,
     UnreadableResponseError,
+    WebhookError,
+    WebhookPayloadError,
+    WebhookSignatureError,
 )
-from .models import BatchHandle, BatchPart, Page, Run, RunHandle
+from .models import BatchPart, Page, Run, RunResult
 from .queues_ref import QueueRef
+from .webhooks import RunFailedEvent, parse_webhook, verify_webhook
+
+if TYPE_CHECKING:
+    from ._async._batching import AsyncBatchHandle
+    from ._async.tasks import AsyncRunHandle
+    from .resources._batching import BatchHandle
+    from .resources.tasks import RunHandle
+
+# handles live with the resources that make them; imported on first use so `import trigger_facade` stays cheap
+_LAZY = {
+    "RunHandle": "trigger_facade.resources.tasks",
+    "BatchHandle": "trigger_facade.resources._batching",
+    "AsyncRunHandle": "trigger_facade._async.tasks",
+    "AsyncBatchHandle": "trigger_facade._async._batching",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'trigger_facade' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "APIConnectionError",
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBatchHandle",
+    "AsyncRunHandle",
     "AsyncTriggerClient",
     "AuthenticationError",
     "BadRequestError",
@@ -60,23 +103,39 @@ __all__ = [
     "KeyKind",
     "NotFoundError",
     "Page",
+    "PayloadDecodeError",
     "PermissionDeniedError",
+    "PublicTokenError",
     "QueueRef",
     "RateLimitError",
+    "RealtimeProtocolError",
     "ResponseTooLargeError",
     "ResponseValidationError",
     "RetryPolicy",
     "Run",
+    "RunCancelledError",
+    "RunExpiredError",
+    "RunFailedError",
+    "RunFailedEvent",
     "RunHandle",
+    "RunResult",
     "RunWaitTimeoutError",
     "TriggerClient",
     "TriggerError",
     "UnprocessableEntityError",
     "UnreadableResponseError",
+    "WebhookError",
+    "WebhookPayloadError",
+    "WebhookSignatureError",
     "__version__",
     "durations",
     "errors",
     "idempotency_keys",
     "parse_duration",
+    "parse_webhook",
+    "public_tokens",
     "status",
+    "superjson",
+    "verify_webhook",
+    "webhooks",
 ]

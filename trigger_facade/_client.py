@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 import uuid
 from collections.abc import Mapping
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from ._async.schedules import AsyncSchedules
     from ._async.tasks import AsyncTasks
     from ._async.waitpoints import AsyncWaitpoints
+    from .resources.auth import AsyncAuth, Auth
     from .resources.batch import Batch
     from .resources.bulk_actions import BulkActions
     from .resources.deployments import Deployments
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 _TOKEN_KINDS = frozenset({"personal", "organization"})
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP header name (RFC 9110 token)
 _PYTHON = ".".join(str(part) for part in sys.version_info[:3])
 USER_AGENT = f"trigger-facade/{__version__} python/{_PYTHON} httpx/{httpx.__version__}"
 
@@ -62,6 +65,8 @@ class _ClientState:
     retry_policy: RetryPolicy
     clock: Clock
     max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES
+    # answers worth keeping for the client's life (the public-token claims), shared by with_options copies
+    memo: dict[str, Any] = attrs.field(factory=dict, eq=False)
 
     def check_key_for(self, operation: str) -> None:
         """Refuse, before sending, an operation whose spec `security` does not admit this key's kind."""
@@ -96,6 +101,27 @@ class _ClientState:
                 "or set TRIGGER_PROJECT_REF"
             )
         return check_identifier(ref, "project_ref")
+
+
+# headers the client sets itself; extra headers do not replace them (the SDK's rule too)
+_OWN_HEADERS = frozenset(
+    {"authorization", "x-trigger-api-version", "x-trigger-branch", "user-agent", "accept-encoding", "content-type"}
+)
+
+
+def _check_extra_headers(headers: Any) -> dict[str, str]:
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(
+            f"extra_headers must be a dict of header names to values, got {type(headers).__name__}"
+        )
+    out: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            raise ConfigurationError(f"extra_headers: {name!r} is not a valid header name")
+        if not isinstance(value, str) or any(c in value for c in "\r\n\0"):
+            raise ConfigurationError(f"extra_headers[{name!r}] must be a string without line breaks")
+        out[name] = value
+    return out
 
 
 def check_byte_limit(value: Any, argument: str) -> int:
@@ -148,10 +174,17 @@ class _ClientBase:
         environ: Mapping[str, str] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES,
+        version: str | None = None,
+        external_deployment_id: str | None = None,
     ) -> None:
         """Configuration comes from, in order: these arguments, then the environment
-        (TRIGGER_SECRET_KEY or TRIGGER_ACCESS_TOKEN, TRIGGER_API_URL, TRIGGER_PREVIEW_BRANCH,
-        TRIGGER_PROJECT_REF), then defaults (https://api.trigger.dev, 60 s timeout, 4 retries).
+        (TRIGGER_SECRET_KEY or TRIGGER_ACCESS_TOKEN, TRIGGER_API_URL, TRIGGER_PREVIEW_BRANCH then
+        VERCEL_GIT_COMMIT_REF then TRIGGER_DEV_BRANCH ("default" means none), TRIGGER_PROJECT_REF,
+        TRIGGER_VERSION, TRIGGER_EXTERNAL_DEPLOYMENT_ID), then defaults (https://api.trigger.dev,
+        60 s timeout, 4 retries), as the official SDK reads them.
+
+        `version` pins every trigger without a `version` of its own to that deployed version
+        (lockToVersion); `external_deployment_id` likewise fills externalDeploymentId.
 
         `transport` replaces the network (an httpx.MockTransport, or trigger_facade.testing's fake);
         `clock` replaces time (tests); `timeout` is in seconds (or an httpx.Timeout) and bounds each
@@ -166,6 +199,8 @@ class _ClientBase:
             timeout=timeout,
             allow_insecure_http=allow_insecure_http,
             environ=environ,
+            version=version,
+            external_deployment_id=external_deployment_id,
         )
         limits = {
             "max_response_bytes": check_byte_limit(max_response_bytes, "max_response_bytes"),
@@ -192,6 +227,8 @@ class _ClientBase:
             "allow_insecure_http": allow_insecure_http,
             "default_headers": default_headers,
             "environ": environ,
+            "version": version,
+            "external_deployment_id": external_deployment_id,
             **limits,
         }
         headers = {"User-Agent": USER_AGENT, "x-trigger-api-version": API_VERSION, **(default_headers or {})}
@@ -206,16 +243,22 @@ class _ClientBase:
             attempt_timeout=config.attempt_timeout,
             max_response_bytes=limits["max_response_bytes"],
         )
+        self._transport = retrying
+        self._http = self._make_http(headers)
+        self._owns_http = True
+
+    def _make_http(self, headers: Mapping[str, str]) -> Any:
+        """An httpx client over this client's transport (so over its connections), with `headers`."""
+        config = self._state.config
         http_cls = httpx.AsyncClient if self._async else httpx.Client
-        self._http = http_cls(
+        return http_cls(
             base_url=config.base_url,
             auth=_RequestAuth(config.credentials.key, config.base_url),
             headers=headers,
-            transport=retrying,
+            transport=self._transport,
             timeout=config.timeout,
             follow_redirects=False,
         )
-        self._owns_http = True
 
     @property
     def config(self) -> ClientConfig:
@@ -232,10 +275,41 @@ class _ClientBase:
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         project_ref: str | None = None,
+        extra_headers: Mapping[str, str] | None = None,
         **others: Any,
     ) -> Self:
-        """A copy with other settings. Timeout, retries and project ref share this client's connections;
-        anything else (key, base URL, branch, transport) makes a client with connections of its own."""
+        """A copy with other settings, for one call or many: `client.with_options(timeout=5,
+        max_retries=0, extra_headers={"x-request-id": rid}).tasks.trigger(...)`.
+
+        Timeout, retries, project ref and extra headers share this client's connections (the copy
+        needs no closing); anything else (key, base URL, branch, transport) makes a client with
+        connections of its own. Extra headers never replace the ones the client sets itself
+        (Authorization, x-trigger-api-version, x-trigger-branch...), as in the official SDK.
+        """
+        if extra_headers is not None:
+            extra = _check_extra_headers(extra_headers)
+            if others:
+                # a client of its own: the extra headers join its default headers
+                defaults = {**(others.pop("default_headers", None) or self._options["default_headers"] or {})}
+                others["default_headers"] = {**extra, **defaults}
+                return self.with_options(
+                    timeout=timeout,
+                    max_retries=max_retries,
+                    retry_policy=retry_policy,
+                    project_ref=project_ref,
+                    **others,
+                )
+            copy = self.with_options(
+                timeout=timeout, max_retries=max_retries, retry_policy=retry_policy, project_ref=project_ref
+            )
+            headers = dict(copy._http.headers)
+            for header, text in extra.items():
+                if header.lower() not in _OWN_HEADERS:
+                    headers[header] = text
+            # a second httpx client over the same transport: same connections, other headers; it is
+            # never closed, since closing it would close the transport this client still uses
+            copy._http = copy._make_http(headers)
+            return copy
         if others:
             unknown = set(others) - set(self._options)
             if unknown:
@@ -319,6 +393,7 @@ class TriggerClient(_ClientBase):
     _http: httpx.Client
 
     runs: _LazyResource[Runs] = _LazyResource("trigger_facade.resources.runs:Runs")
+    auth: _LazyResource[Auth] = _LazyResource("trigger_facade.resources.auth:Auth")
     tasks: _LazyResource[Tasks] = _LazyResource("trigger_facade.resources.tasks:Tasks")
     batch: _LazyResource[Batch] = _LazyResource("trigger_facade.resources.batch:Batch")
     schedules: _LazyResource[Schedules] = _LazyResource("trigger_facade.resources.schedules:Schedules")
@@ -350,6 +425,7 @@ class AsyncTriggerClient(_ClientBase):
     _async = True
 
     runs: _LazyResource[AsyncRuns] = _LazyResource("trigger_facade._async.runs:AsyncRuns")
+    auth: _LazyResource[AsyncAuth] = _LazyResource("trigger_facade.resources.auth:AsyncAuth")
     tasks: _LazyResource[AsyncTasks] = _LazyResource("trigger_facade._async.tasks:AsyncTasks")
     batch: _LazyResource[AsyncBatch] = _LazyResource("trigger_facade._async.batch:AsyncBatch")
     schedules: _LazyResource[AsyncSchedules] = _LazyResource("trigger_facade._async.schedules:AsyncSchedules")

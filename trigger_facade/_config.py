@@ -96,11 +96,13 @@ class ClientConfig:
     project_ref: str | None
     timeout: httpx.Timeout
     attempt_timeout: float = DEFAULT_TIMEOUT  # seconds for one whole attempt, connect to last byte
+    version: str | None = None  # default `version` (lockToVersion) of triggers: TRIGGER_VERSION
+    external_deployment_id: str | None = None  # default externalDeploymentId: TRIGGER_EXTERNAL_DEPLOYMENT_ID
 
     def __repr__(self) -> str:
         return (
             f"ClientConfig(base_url={str(self.base_url)!r}, credentials={self.credentials!r}, "
-            f"preview_branch={self.preview_branch!r}, project_ref={self.project_ref!r})"
+            f"preview_branch={self.preview_branch!r}, project_ref={self.project_ref!r}, version={self.version!r})"
         )
 
 
@@ -120,6 +122,8 @@ def resolve_config(
     timeout: float | httpx.Timeout | None,
     allow_insecure_http: bool,
     environ: Mapping[str, str] | None = None,
+    version: str | None = None,
+    external_deployment_id: str | None = None,
 ) -> ClientConfig:
     env = os.environ if environ is None else environ
     key = _first(secret_key, env.get("TRIGGER_SECRET_KEY"), env.get("TRIGGER_ACCESS_TOKEN"))
@@ -137,6 +141,9 @@ def resolve_config(
     credentials = Credentials.from_key(key)
 
     url = httpx.URL((_first(base_url, env.get("TRIGGER_API_URL")) or DEFAULT_BASE_URL).rstrip("/"))
+    if url.userinfo:
+        # the key authenticates; a password in the URL would only end up in reprs and logs (never echoed)
+        raise ConfigurationError("base_url holds user info (user:password@); remove it: the API key authenticates")
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(f"base_url={str(url)!r} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
     if url.scheme == "http" and not _is_loopback(url.host) and not allow_insecure_http:
@@ -145,8 +152,13 @@ def resolve_config(
             "text; use https:// or pass allow_insecure_http=True"
         )
 
-    # "default" means no branch, as in the official SDK
-    branch = _first(preview_branch, env.get("TRIGGER_PREVIEW_BRANCH"), env.get("VERCEL_GIT_COMMIT_REF"))
+    # the official SDK's order; "default" means no branch
+    branch = _first(
+        preview_branch,
+        env.get("TRIGGER_PREVIEW_BRANCH"),
+        env.get("VERCEL_GIT_COMMIT_REF"),
+        env.get("TRIGGER_DEV_BRANCH"),
+    )
     if branch == "default":
         branch = None
     if branch is not None and not _PRINTABLE_ASCII.fullmatch(branch):
@@ -164,6 +176,11 @@ def resolve_config(
     if ref is not None and (not _PRINTABLE_ASCII.fullmatch(ref) or ref in (".", "..") or "/" in ref):
         raise ConfigurationError(f"project_ref={ref!r} must look like proj_... (one path segment)")
 
+    pinned = _first(version, env.get("TRIGGER_VERSION"))
+    if pinned is not None and not _PRINTABLE_ASCII.fullmatch(pinned):
+        raise ConfigurationError(f"version={pinned!r} must be a deployed version such as '20250101.1'")
+    deployment = _first(external_deployment_id, env.get("TRIGGER_EXTERNAL_DEPLOYMENT_ID"))
+
     return ClientConfig(
         credentials=credentials,
         base_url=url,
@@ -171,6 +188,8 @@ def resolve_config(
         project_ref=ref,
         timeout=resolved_timeout,
         attempt_timeout=attempt_timeout,
+        version=pinned,
+        external_deployment_id=deployment,
     )
 
 

@@ -45,6 +45,7 @@ OPERATIONS: dict[str, Operation] = {
         "safe",
         None,
     ),
+    "create_public_token_v1": Operation("POST", "/api/v1/auth/public-tokens", ("environment",), False, "safe", None),
     "create_schedule_v1": Operation("POST", "/api/v1/schedules", ("environment",), False, "deduped-by-key", None),
     "create_session_v1": Operation("POST", "/api/v1/sessions", ("environment", "public"), False, "not-deduped", None),
     "create_waitpoint_token_v1": Operation(
@@ -71,6 +72,7 @@ OPERATIONS: dict[str, Operation] = {
     ),
     "get_current_deployment_v1": Operation("GET", "/api/v1/deployments/current", ("environment",), False, "safe", None),
     "get_deployment_v1": Operation("GET", "/api/v1/deployments/{deploymentId}", ("environment",), False, "safe", None),
+    "get_jwt_claims_v1": Operation("POST", "/api/v1/auth/jwt/claims", ("environment",), False, "safe", None),
     "get_latest_deployment_v1": Operation("GET", "/api/v1/deployments/latest", ("environment",), False, "safe", None),
     "get_project_envvar_v1": Operation(
         "GET",

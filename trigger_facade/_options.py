@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, TypedDict, Unpack
@@ -30,11 +31,44 @@ class TriggerOptions(TypedDict, total=False):
     region: str
     debounce: Mapping[str, Any]
     version: str
+    external_deployment_id: str
     test: bool
 
 
 OPTION_NAMES: tuple[str, ...] = tuple(TriggerOptions.__annotations__)
 _OPTION_SET = frozenset(OPTION_NAMES)
+
+# the order the official SDK writes trigger options in (wire-observed §2); `test` is not in the
+# recordings (the SDK copies it from a parent run only) and goes last
+SDK_OPTION_ORDER: tuple[str, ...] = (
+    "queue",
+    "concurrency",
+    "concurrencyKey",
+    "payloadType",
+    "payloadSize",
+    "idempotencyKey",
+    "idempotencyKeyTTL",
+    "idempotencyKeyOptions",
+    "delay",
+    "ttl",
+    "tags",
+    "maxAttempts",
+    "metadata",
+    "maxDuration",
+    "machine",
+    "priority",
+    "region",
+    "lockToVersion",
+    "externalDeploymentId",
+    "debounce",
+    "test",
+)
+_RANK = {name: rank for rank, name in enumerate(SDK_OPTION_ORDER)}
+
+
+def in_sdk_order(options: dict[str, Any]) -> dict[str, Any]:
+    """`options` with its keys in the SDK's order (unknown names last, as given), so the bytes match."""
+    return dict(sorted(options.items(), key=lambda item: _RANK.get(item[0], len(_RANK))))
 
 
 def _debounce(value: Any, argument: str) -> dict[str, Any]:
@@ -82,6 +116,7 @@ def build_options(where: str = "", **given: Unpack[TriggerOptions]) -> dict[str,
         given.get("version"),
         given.get("test"),
     )
+    external_deployment_id = given.get("external_deployment_id")
     if queue is not None:
         options["queue"] = {"name": check.identifier(queue, f"{where}queue")}
     if concurrency_key is not None:
@@ -119,13 +154,29 @@ def build_options(where: str = "", **given: Unpack[TriggerOptions]) -> dict[str,
         options["region"] = check.identifier(region, f"{where}region")
     if version is not None:
         options["lockToVersion"] = check.identifier(version, f"{where}version")
+    if external_deployment_id is not None:
+        if not isinstance(external_deployment_id, str):
+            raise InvalidInputError(f"{where}external_deployment_id must be a string, got {external_deployment_id!r}")
+        if external_deployment_id.strip():  # trimmed, and empty means none, as the SDK sends it
+            options["externalDeploymentId"] = external_deployment_id.strip()
     if debounce is not None:
         options["debounce"] = _debounce(debounce, f"{where}debounce")
     if test is not None:
         if not isinstance(test, bool):
             raise InvalidInputError(f"{where}test must be True or False")
         options["test"] = test
-    return options
+    return in_sdk_order(options)
+
+
+def with_defaults(
+    options: dict[str, Any], *, version: str | None, external_deployment_id: str | None
+) -> dict[str, Any]:
+    """The client's defaults (TRIGGER_VERSION, TRIGGER_EXTERNAL_DEPLOYMENT_ID) for options the call left out."""
+    if version is not None and "lockToVersion" not in options:
+        options = {**options, "lockToVersion": version}
+    if external_deployment_id is not None and "externalDeploymentId" not in options:
+        options = {**options, "externalDeploymentId": external_deployment_id}
+    return in_sdk_order(options)
 
 
 def options_from_mapping(value: Any, where: str) -> dict[str, Any]:
@@ -140,3 +191,24 @@ def options_from_mapping(value: Any, where: str) -> dict[str, Any]:
             f"{where}options has unknown names {sorted(unknown)}; accepted: {', '.join(OPTION_NAMES)}"
         )
     return build_options(f"{where}options.", **value)
+
+
+@functools.cache
+def _propagator() -> Any:
+    """opentelemetry's propagate.inject, or None without the optional `otel` extra (looked up once)."""
+    try:
+        from opentelemetry.propagate import inject
+    except ImportError:
+        return None
+    return inject
+
+
+def trace_headers() -> dict[str, str]:
+    """The current OpenTelemetry context as W3C headers (traceparent, tracestate), so a triggered run
+    links to the caller's span; {} when opentelemetry-api is not installed or no span is active."""
+    inject = _propagator()
+    if inject is None:
+        return {}
+    carrier: dict[str, str] = {}
+    inject(carrier)
+    return {name: value for name, value in carrier.items() if name in ("traceparent", "tracestate")}

@@ -10,10 +10,11 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from . import status as _status
+from .errors import RunCancelledError, RunExpiredError, RunFailedError
 
 T = TypeVar("T")
 
-__all__ = ["BatchHandle", "BatchPart", "Page", "Run", "RunHandle", "RunResult"]
+__all__ = ["BatchPart", "Page", "Run", "RunResult", "run_outcome"]
 
 
 @attrs.frozen
@@ -189,16 +190,6 @@ class Run:
 
 
 @attrs.frozen
-class RunHandle:
-    """What triggering returns. `public_access_token` (if the server sent one) reads only this run."""
-
-    id: str
-    task_identifier: str
-    is_cached: bool = False
-    public_access_token: str | None = attrs.field(default=None, repr=False)
-
-
-@attrs.frozen
 class BatchPart:
     """One server-side batch (at most 1,000 items) of a batch_trigger call."""
 
@@ -209,36 +200,6 @@ class BatchPart:
     items_accepted: int = 0
     items_deduplicated: int = 0
     public_access_token: str | None = attrs.field(default=None, repr=False)
-
-
-@attrs.frozen
-class BatchHandle:
-    """What batch triggering returns. More than 1,000 items are split into several batches."""
-
-    batches: tuple[BatchPart, ...]
-
-    @property
-    def ids(self) -> list[str]:
-        return [part.id for part in self.batches]
-
-    @property
-    def id(self) -> str:
-        """The batch id when there is exactly one batch (see `ids` and `is_split` otherwise)."""
-        if len(self.batches) != 1:
-            raise ValueError(f"this call made {len(self.batches)} batches; use .ids")
-        return self.batches[0].id
-
-    @property
-    def is_split(self) -> bool:
-        return len(self.batches) > 1
-
-    @property
-    def run_count(self) -> int:
-        return sum(part.run_count for part in self.batches)
-
-    @property
-    def is_cached(self) -> bool:
-        return bool(self.batches) and all(part.is_cached for part in self.batches)
 
 
 @attrs.frozen
@@ -260,8 +221,32 @@ class RunResult:
     def is_finished(self) -> bool:
         return _status.is_terminal(self.status)
 
+    def unwrap(self) -> Any:
+        """The output of a COMPLETED run; RunFailedError (or its Cancelled/Expired kinds) otherwise."""
+        return _outcome(self.id, self.status, self.output, self.error)
+
     @classmethod
     def from_run(cls, run: Run) -> RunResult:
         return cls(
             id=run.id, task_identifier=run.task_identifier, status=run.status, output=run.output, error=run.error
         )
+
+
+_EXPIRED = frozenset({"EXPIRED", "TIMED_OUT"})
+
+
+def _outcome(run_id: str, status: str, output: Any, error: dict[str, Any] | None) -> Any:
+    if _status.is_success(status):
+        return output
+    if _status.is_cancelled(status):
+        raise RunCancelledError(run_id, status, error)
+    if status in _EXPIRED:
+        raise RunExpiredError(run_id, status, error)
+    if _status.is_failed(status):
+        raise RunFailedError(run_id, status, error)
+    raise ValueError(f"run {run_id} has not finished (status {status})")
+
+
+def run_outcome(run: Run) -> Any:
+    """A finished run's output, or the typed error for how it ended (see RunFailedError)."""
+    return _outcome(run.id, run.status, run.output, run.error)

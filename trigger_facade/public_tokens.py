@@ -51,6 +51,7 @@ __all__ = [
     "Expiration",
     "PublicTokenError",
     "Scopes",
+    "can_self_sign",
     "create_batch_trigger_token",
     "create_public_token",
     "create_trigger_token",
@@ -58,6 +59,7 @@ __all__ = [
     "decode_unverified",
     "fallback_batch_token",
     "fallback_run_token",
+    "fallback_token",
     "fallback_waitpoint_token",
     "flatten_scopes",
     "is_additional_api_key",
@@ -94,7 +96,6 @@ _ACCEPTED = (
 )
 _ADDITIONAL_KEY = re.compile(r"tr_(dev|stg|prod|preview)_sk_[0-9a-zA-Z]{24}")
 _UNIX_TIME_LIKE: Final = 1_000_000_000
-
 
 
 def is_additional_api_key(key: str) -> bool:
@@ -634,3 +635,29 @@ def fallback_waitpoint_token(
 ) -> str:
     """As fallback_run_token, for a created waitpoint token: `write:waitpoints:<id>`, 24 hours."""
     return _fallback(claims, _scope_id("write", "waitpoints", waitpoint_id), signing_key, "24h", now)
+
+
+def can_self_sign(key: str) -> bool:
+    """Whether `key` signs public tokens itself: an environment's root secret key (tr_dev_, tr_prod_...),
+    not an additional key (tr_<env>_sk_...), a personal or organization token, or a public JWT."""
+    return bool(re.match(r"tr_(dev|stg|prod|preview)_", key)) and not is_additional_api_key(key)
+
+
+def fallback_token(
+    kind: str,
+    claims: str | Mapping[str, Any] | None,
+    object_id: str,
+    *,
+    signing_key: str,
+    now: float | datetime | None = None,
+) -> str:
+    """fallback_run_token / fallback_batch_token / fallback_waitpoint_token by `kind` ("run", "batch",
+    "waitpoint"); `now` may be epoch seconds (a client's clock)."""
+    moment = datetime.fromtimestamp(now, UTC) if isinstance(now, (int, float)) else now
+    if kind == "run":
+        return fallback_run_token(claims, object_id, signing_key=signing_key, now=moment)
+    if kind == "batch":
+        return fallback_batch_token(claims, object_id, signing_key=signing_key, now=moment)
+    if kind == "waitpoint":
+        return fallback_waitpoint_token(claims, object_id, signing_key=signing_key, now=moment)
+    raise InvalidInputError(f"kind={kind!r} must be 'run', 'batch' or 'waitpoint'")

@@ -472,19 +472,23 @@ def test_large_payloads_go_through_a_packet_without_the_key(mode: str) -> None:
     (upload,) = storage_requests
     assert upload.method == "PUT"
     assert "authorization" not in upload.headers
-    assert json.loads(upload.content) == big
+    # the stored packet is what the SDK stores: the superjson text, typed as such
+    assert upload.headers["content-type"] == "application/super+json"
+    assert json.loads(upload.content) == {"json": big}
     body = json.loads(trigger_request.content)
     assert body["payload"] == "packets/p1/payload.json"
     assert without_automatic_key(body["options"]) == {
         "payloadType": "application/store",
-        "payloadSize": len(json.dumps(big, separators=(",", ":"))),
+        "payloadSize": len(upload.content),
     }
 
 
 def test_small_payloads_stay_inline(mode: str) -> None:
     rec = Recorder({("POST", "/api/v1/tasks/t/trigger"): ok({"id": "run_1"})})
-    call(make_client(mode, rec), "tasks.trigger", "t", {"blob": "x" * (128 * 1024 - 20)})
+    # '{"json":{"blob":"..."}}' is 20 bytes around the blob: one byte short of the threshold
+    call(make_client(mode, rec), "tasks.trigger", "t", {"blob": "x" * (128 * 1024 - 21)})
     assert [r.url.path for r in rec.requests] == ["/api/v1/tasks/t/trigger"]
+    assert rec.json()["options"]["payloadSize"] == 128 * 1024 - 1
 
 
 def test_presigned_outputs_are_fetched_without_the_key(mode: str) -> None:

@@ -46,10 +46,12 @@ def test_trigger_sends_every_option_as_the_server_reads_it(mode: str) -> None:
     assert rec.last.method == "POST"
     assert rec.last.headers["content-type"] == "application/json"
     assert rec.json() == {
-        "payload": {"a": 1},
+        "payload": '{"json":{"a":1}}',
         "options": {
             "queue": {"name": "q"},
             "concurrencyKey": "u1",
+            "payloadType": "application/super+json",
+            "payloadSize": 16,
             # sha256("order-1"), as the official SDK hashes a raw key outside a task
             "idempotencyKey": "0bafe22156d2698c143b86040446d366ead863ba600d5c924f3d15c786ef4057",
             "idempotencyKeyTTL": "1d",
@@ -69,41 +71,53 @@ def test_trigger_sends_every_option_as_the_server_reads_it(mode: str) -> None:
     }
 
 
-def test_trigger_with_no_options(mode: str) -> None:
-    rec = Recorder({TRIGGER: ok({"id": "run_1", "isCached": True})})
+def test_trigger_with_no_payload_sends_none(mode: str) -> None:
+    rec = Recorder({TRIGGER: ok({"id": "run_1"})})
     handle = call(make_client(mode, rec), "tasks.trigger", "my-task")
-    assert handle.is_cached is True
+    assert handle.is_cached is False
+    assert handle.status is None
     assert handle.public_access_token is None
     body = rec.json()
-    assert body["payload"] is None
-    assert without_automatic_key(body["options"]) == {}
+    # as the SDK sends an undefined payload: no payload key at all
+    assert "payload" not in body
+    assert without_automatic_key(body["options"]) == {"payloadType": "application/json", "payloadSize": 0}
 
 
 @pytest.mark.parametrize(
-    ("payload", "wire"),
+    ("payload", "wire", "payload_type"),
     [
-        ("text", "text"),
-        (3.5, 3.5),
-        ([1, "two", None], [1, "two", None]),
-        (None, None),
+        ("text", "text", "text/plain"),
+        (3.5, '{"json":3.5}', "application/super+json"),
+        ([1, "two", None], '{"json":[1,"two",null]}', "application/super+json"),
+        (None, '{"json":null}', "application/super+json"),
         (
             {"when": datetime(2025, 1, 1, tzinfo=UTC), "day": date(2025, 1, 2)},
-            {"when": "2025-01-01T00:00:00.000Z", "day": "2025-01-02"},
+            '{"json":{"when":"2025-01-01T00:00:00.000Z","day":"2025-01-02"},"meta":{"values":{"when":["Date"]}}}',
+            "application/super+json",
         ),
-        ({"unicode": "héllo ✓"}, {"unicode": "héllo ✓"}),
+        ({"unicode": "héllo ✓"}, '{"json":{"unicode":"héllo ✓"}}', "application/super+json"),
+        ({"b": b"\x01"}, '{"json":{"b":[1]},"meta":{"values":{"b":[["custom","buffer"]]}}}', "application/super+json"),
+        (float("nan"), '{"json":"NaN","meta":{"values":["number"]}}', "application/super+json"),
     ],
 )
-def test_payloads_are_any_json(mode: str, payload: Any, wire: Any) -> None:
+def test_payloads_go_as_the_sdk_sends_them(mode: str, payload: Any, wire: str, payload_type: str) -> None:
     rec = Recorder({TRIGGER: ok({"id": "run_1"})})
     call(make_client(mode, rec), "tasks.trigger", "my-task", payload)
-    assert rec.json()["payload"] == wire
+    body = rec.json()
+    assert body["payload"] == wire
+    options = without_automatic_key(body["options"])
+    assert options == {"payloadType": payload_type, "payloadSize": len(wire.encode())}
 
 
 def test_a_64_character_key_is_sent_unchanged(mode: str) -> None:
     key = "a" * 64
     rec = Recorder({TRIGGER: ok({"id": "run_1"})})
-    call(make_client(mode, rec), "tasks.trigger", "my-task", idempotency_key=key)
-    assert rec.json()["options"] == {"idempotencyKey": key}
+    call(make_client(mode, rec), "tasks.trigger", "my-task", {"a": 1}, idempotency_key=key)
+    assert rec.json()["options"] == {
+        "payloadType": "application/super+json",
+        "payloadSize": 16,
+        "idempotencyKey": key,
+    }
 
 
 def test_list_keys_are_joined_before_hashing(mode: str) -> None:
@@ -117,10 +131,11 @@ def test_list_keys_are_joined_before_hashing(mode: str) -> None:
 def test_ttl_and_delay_forms(mode: str) -> None:
     rec = Recorder({TRIGGER: ok({"id": "run_1"})})
     client = make_client(mode, rec)
+    none = {"payloadType": "application/json", "payloadSize": 0}
     call(client, "tasks.trigger", "my-task", ttl=3600, delay=timedelta(minutes=90))
-    assert without_automatic_key(rec.json()["options"]) == {"delay": "1h30m", "ttl": 3600}
+    assert without_automatic_key(rec.json()["options"]) == {**none, "delay": "1h30m", "ttl": 3600}
     call(client, "tasks.trigger", "my-task", ttl=timedelta(seconds=90), delay=datetime(2030, 5, 1, 12, tzinfo=UTC))
-    assert without_automatic_key(rec.json()["options"]) == {"delay": "2030-05-01T12:00:00.000Z", "ttl": 90}
+    assert without_automatic_key(rec.json()["options"]) == {**none, "delay": "2030-05-01T12:00:00.000Z", "ttl": 90}
 
 
 def test_task_ids_are_encoded(mode: str) -> None:
@@ -170,10 +185,17 @@ def test_trigger_refuses_bad_options_before_any_request(mode: str, kwargs: dict[
     assert rec.requests == []
 
 
-@pytest.mark.parametrize("payload", [object(), {"x": {1, 2}.__iter__()}, float("nan"), {"b": b"bytes"}])
-def test_unserializable_payloads_raise_before_any_request(mode: str, payload: Any) -> None:
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (object(), "payload is a object, which a payload cannot carry"),
+        ({"x": {1, 2}.__iter__()}, "payload\\['x'\\] is a set_iterator"),
+        ({"when": datetime(2030, 1, 1)}, "payload\\['when'\\] is a naive datetime"),
+    ],
+)
+def test_unsendable_payloads_raise_before_any_request(mode: str, payload: Any, message: str) -> None:
     rec = Recorder()
-    with pytest.raises(InvalidInputError, match="payload must be JSON-serializable"):
+    with pytest.raises(InvalidInputError, match=message):
         call(make_client(mode, rec), "tasks.trigger", "my-task", payload)
     assert rec.requests == []
 
@@ -217,9 +239,11 @@ def test_batch_trigger_is_two_phase_ndjson(mode: str) -> None:
     create, items = rec.requests
     assert json.loads(create.content) == {"runCount": 2, "taskIdentifiers": ["my-task"]}
     assert items.headers["content-type"] == "application/x-ndjson"
-    assert [json.loads(line) for line in items.content.decode().splitlines()] == [
-        {"index": 0, "task": "my-task", "payload": {"n": 1}, "options": {"delay": "1h", "tags": ["x"]}},
-        {"index": 1, "task": "my-task", "payload": "two", "options": {}},
+    # each line as the SDK writes it: superjson (or text) payloads, payloadType, payloadSize last
+    assert items.content.decode().splitlines() == [
+        '{"index":0,"task":"my-task","payload":"{\\"json\\":{\\"n\\":1}}","options":{"payloadType":'
+        '"application/super+json","delay":"1h","tags":["x"],"payloadSize":16}}',
+        '{"index":1,"task":"my-task","payload":"two","options":{"payloadType":"text/plain","payloadSize":3}}',
     ]
 
 
@@ -245,7 +269,7 @@ def test_more_than_1000_items_become_several_batches(mode: str) -> None:
     assert creates == [1000, 1000, 500]
     streams = [r for r in rec.requests if r.url.path.endswith("/items")]
     last_lines = [json.loads(line) for line in streams[-1].content.decode().splitlines()]
-    assert (last_lines[0]["index"], last_lines[0]["payload"]) == (0, 2000)
+    assert (last_lines[0]["index"], last_lines[0]["payload"]) == (0, '{"json":2000}')
     with pytest.raises(ValueError, match="3 batches"):
         _ = handle.id
 
@@ -294,7 +318,7 @@ def test_multi_task_batch_lists_its_tasks(mode: str) -> None:
         ([], "items is empty"),
         ([{"payload": 1}], "items\\[0\\] has no 'task'"),
         ([{"task": "a"}, "nope"], "items\\[1\\] must be a dict"),
-        ([{"task": "a", "payload": object()}], "items\\[0\\].payload must be JSON-serializable"),
+        ([{"task": "a", "payload": object()}], "items\\[0\\].payload is a object"),
         ([{"task": "a", "options": {"delay": "soon"}}], "items\\[0\\].options.delay='soon'"),
         ([{"task": "a", "options": {"colour": "red"}}], "unknown names \\['colour'\\]"),
         ([{"task": "a", "extra": 1}], "unknown keys \\['extra'\\]"),

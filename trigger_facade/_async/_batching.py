@@ -10,24 +10,35 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from trigger_api.api.batches import create_batch_v1, stream_batch_items_v1
+from trigger_api.api.batches import create_batch_v1, retrieve_batch_v2, stream_batch_items_v1
+from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.create_batch_request import CreateBatchRequest
 from trigger_api.types import File
 
 from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._base import json_body
-from trigger_facade._packets import PACKET_THRESHOLD, STORE_TYPE
-from trigger_facade._payload import dumps, utf8_length_at_least
-from trigger_facade.errors import BatchAlreadyExistsError, BatchNotSealedError, TriggerError, UnprocessableEntityError
-from trigger_facade.models import BatchHandle, BatchPart
+from trigger_facade._packets import STORE_TYPE
+from trigger_facade._transport import finite_seconds
+from trigger_facade.errors import (
+    BatchAlreadyExistsError,
+    BatchNotSealedError,
+    RunWaitTimeoutError,
+    TriggerError,
+    UnprocessableEntityError,
+)
+from trigger_facade.models import BatchPart, Run, RunResult
 from trigger_facade.resources._batching import (
     SEAL_ATTEMPTS,
     BatchKey,
     PreparedItem,
+    _batch_answer,
+    _item_slots,
     batch_key,
+    item_line,
     partially_sent,
     prepare_items,
 )
+from trigger_facade.resources.runs import parse_run
 
 
 class AsyncBatchingResource(AsyncPayloadResource):
@@ -38,9 +49,11 @@ class AsyncBatchingResource(AsyncPayloadResource):
         default_task: str | None,
         idempotency_key: str | Sequence[str] | None,
         idempotency_key_ttl: str | timedelta | None,
-    ) -> BatchHandle:
+    ) -> AsyncBatchHandle:
         key = batch_key(idempotency_key, idempotency_key_ttl)
-        chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key)
+        config = self._state.config
+        defaults = (config.version, config.external_deployment_id)
+        chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key, defaults)
         if isinstance(items, Sequence):
             chunks = list(chunks)
         parts: list[BatchPart] = []
@@ -51,7 +64,7 @@ class AsyncBatchingResource(AsyncPayloadResource):
             try:
                 chunk = next(iterator, None)
                 if chunk is None:
-                    return BatchHandle(tuple(parts))
+                    return AsyncBatchHandle(self._state, self._http, tuple(parts))
                 parts.append(await self._send_chunk(chunk, number, first_index, key, parts))
             except TriggerError as exc:
                 if not parts:
@@ -66,13 +79,10 @@ class AsyncBatchingResource(AsyncPayloadResource):
         lines = []
         for index, item in enumerate(chunk):
             line = item.line
-            if utf8_length_at_least(line, PACKET_THRESHOLD) is not None:
-                payload_text = dumps(item.payload)
-                size = utf8_length_at_least(payload_text, PACKET_THRESHOLD)
-                if size is not None:
-                    options = {**item.options, "payloadType": STORE_TYPE, "payloadSize": size}
-                    stored = await self._upload_packet(payload_text)
-                    line = dumps({"index": index, "task": item.task, "payload": stored, "options": options})
+            if not line and item.data is not None:
+                encoded = item.data.encode()
+                stored = await self._upload_packet(encoded, item.data_type)
+                line = item_line(index, item.task, stored, item.options, STORE_TYPE, len(encoded))
             lines.append(line)
         lines.append("")
         return "\n".join(lines).encode()
@@ -100,7 +110,7 @@ class AsyncBatchingResource(AsyncPayloadResource):
             ) from None
         answer = json_body(created)
         batch_id = str(answer["id"])
-        token = created.headers.get("x-trigger-jwt")
+        token = self._answer_token(created, "batch", batch_id)
         if answer.get("isCached"):
             return BatchPart(
                 batch_id, int(answer.get("runCount", len(chunk))), True, first_index, public_access_token=token
@@ -139,3 +149,103 @@ class AsyncBatchingResource(AsyncPayloadResource):
                     batch_id=batch_id,
                 )
             await self._sleep(self._state.retry_policy.backoff(attempt, self._state.clock.random))
+
+
+class AsyncBatchHandle(AsyncPayloadResource):
+    """What batch triggering returns. More than 1,000 items are split into several server batches
+    (`batches`, `ids`); `wait()` and `results()` follow all of them and answer in item order."""
+
+    def __init__(self, state: Any, http: Any, batches: tuple[BatchPart, ...]) -> None:
+        super().__init__(state, http)
+        self.batches = batches
+
+    def __repr__(self) -> str:
+        return f"BatchHandle(ids={self.ids!r}, run_count={self.run_count}, is_cached={self.is_cached})"
+
+    @property
+    def ids(self) -> list[str]:
+        return [part.id for part in self.batches]
+
+    @property
+    def id(self) -> str:
+        """The batch id when there is exactly one batch (see `ids` and `is_split` otherwise)."""
+        if len(self.batches) != 1:
+            raise ValueError(f"this call made {len(self.batches)} batches; use .ids")
+        return self.batches[0].id
+
+    @property
+    def is_split(self) -> bool:
+        return len(self.batches) > 1
+
+    @property
+    def run_count(self) -> int:
+        return sum((part.run_count for part in self.batches))
+
+    @property
+    def is_cached(self) -> bool:
+        return bool(self.batches) and all((part.is_cached for part in self.batches))
+
+    @property
+    def public_access_token(self) -> str | None:
+        """The token that reads the (first) batch's runs; each part has its own (`batches[i]`)."""
+        return self.batches[0].public_access_token if self.batches else None
+
+    async def results(
+        self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0
+    ) -> list[RunResult]:
+        """Wait until every item's run has finished; each item's RunResult in item order (across split
+        batches). `result.ok` and `result.output`, or `result.error`; `result.unwrap()` returns the
+        output or raises RunFailedError. An item the server could not trigger has status
+        TRIGGER_FAILED, no id, and the server's processing error. RunWaitTimeoutError after `timeout` s.
+        """
+        limit = finite_seconds(timeout, "timeout", allow_zero=True)
+        interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
+        ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
+        clock = self._state.clock
+        deadline = clock.monotonic() + limit
+        slots: dict[str, list[str | RunResult]] = {}
+        finished: dict[str, RunResult] = {}
+        while True:
+            pending = 0
+            for part in self.batches:
+                if part.id not in slots:
+                    batch = await self._request_within(
+                        deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id
+                    )
+                    found = _item_slots(part, batch)
+                    if found is None:
+                        pending += 1
+                        continue
+                    slots[part.id] = found
+                waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
+                for run_id in waiting:
+                    run = await self._read_run(run_id, deadline)
+                    if run.is_terminal:
+                        finished[run_id] = RunResult.from_run(run)
+                    else:
+                        pending += 1
+                        break
+            if not pending:
+                return [
+                    slot if isinstance(slot, RunResult) else finished[slot]
+                    for part in self.batches
+                    for slot in slots[part.id]
+                ]
+            left = deadline - clock.monotonic()
+            if left <= 0:
+                done = len(finished)
+                raise RunWaitTimeoutError(", ".join(self.ids), limit, f"{done} of {self.run_count} runs finished")
+            await self._sleep(min(interval, left))
+            interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    async def wait(
+        self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0
+    ) -> list[RunResult]:
+        """Wait until every run has finished, without raising for failed runs (see results())."""
+        return await self.results(timeout=timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
+
+    async def _read_run(self, run_id: str, deadline: float) -> Run:
+        run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+        if run.is_terminal and run.output_presigned_url and (run.data.get("output") is None):
+            run.data["output"] = await self._download(run.output_presigned_url, deadline)
+        return run

@@ -15,9 +15,9 @@ from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Respons
 from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
-from trigger_facade._async._batching import AsyncBatchingResource
+from trigger_facade._async._batching import AsyncBatchHandle, AsyncBatchingResource
 from trigger_facade.errors import RunWaitTimeoutError
-from trigger_facade.models import BatchHandle, Run, RunResult
+from trigger_facade.models import Run, RunResult
 from trigger_facade.resources.runs import parse_run, parse_run_page
 
 
@@ -28,8 +28,11 @@ class AsyncBatch(AsyncBatchingResource):
         *,
         idempotency_key: str | Sequence[str] | None = None,
         idempotency_key_ttl: str | timedelta | None = None,
-    ) -> BatchHandle:
-        """Trigger one run per item: {"task": "...", "payload": ..., "options": {same names as trigger()}}."""
+    ) -> AsyncBatchHandle:
+        """Trigger one run per item: {"task": "...", "payload": ..., "options": {same names as trigger()}}.
+
+        Payloads go as the official SDK sends them (see tasks.trigger); the handle's results() waits
+        for every run and answers in item order."""
         return await self._trigger_batches(
             items, default_task=None, idempotency_key=idempotency_key, idempotency_key_ttl=idempotency_key_ttl
         )

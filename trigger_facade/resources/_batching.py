@@ -14,27 +14,33 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 import attrs
-from trigger_api.api.batches import create_batch_v1, stream_batch_items_v1
+from trigger_api.api.batches import create_batch_v1, retrieve_batch_v2, stream_batch_items_v1
+from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.create_batch_request import CreateBatchRequest
-from trigger_api.types import File
+from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Response
+from trigger_api.types import UNSET, File, Unset
 
 from .. import _validate as check
 from .. import idempotency_keys
 from .._base import json_body
-from .._options import options_from_mapping
-from .._packets import PACKET_THRESHOLD, STORE_TYPE
-from .._payload import dumps, encode, utf8_length_at_least
+from .._options import in_sdk_order, options_from_mapping, with_defaults
+from .._packets import PACKET_THRESHOLD, STORE_TYPE, encode_payload
+from .._payload import utf8_length_at_least
+from .._transport import finite_seconds
 from ..durations import to_idempotency_key_ttl
 from ..errors import (
     BatchAlreadyExistsError,
     BatchNotSealedError,
     BatchPartiallySentError,
     InvalidInputError,
+    RunWaitTimeoutError,
     TriggerError,
     UnprocessableEntityError,
 )
-from ..models import BatchHandle, BatchPart
+from ..models import BatchPart, Run, RunResult
+from ..superjson import UNDEFINED, json_stringify
 from ._payloads import PayloadResource
+from .runs import parse_run
 
 MAX_BATCH_ITEMS = 1000
 SEAL_ATTEMPTS = 3
@@ -44,9 +50,10 @@ class PreparedItem(NamedTuple):
     """One checked item (a NamedTuple: 100,000 of these are made per 100,000 items)."""
 
     task: str
-    payload: Any
-    options: dict[str, Any]
-    line: str  # the whole NDJSON line (index within its chunk), encoded once
+    data: str | None  # the payload as the SDK sends it (superjson, text), None for no payload
+    data_type: str
+    options: dict[str, Any]  # without payloadType / payloadSize
+    line: str  # the whole NDJSON line (index within its chunk), encoded once; "" when it must be offloaded
 
 
 @attrs.frozen
@@ -76,7 +83,12 @@ def batch_key(key: str | Sequence[str] | None, ttl: str | timedelta | None) -> B
     return BatchKey(hashed, material, None if ttl is None else to_idempotency_key_ttl(ttl))
 
 
-def prepare_items(items: Iterable[Any], default_task: str | None, key: BatchKey | None) -> Iterator[list[PreparedItem]]:
+Defaults = tuple[str | None, str | None]  # the client's (version, external deployment id)
+
+
+def prepare_items(
+    items: Iterable[Any], default_task: str | None, key: BatchKey | None, defaults: Defaults = (None, None)
+) -> Iterator[list[PreparedItem]]:
     """Check and encode items, in chunks of at most 1,000."""
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
         raise InvalidInputError("items must be an iterable of dicts like {'payload': ..., 'options': {...}}")
@@ -88,7 +100,7 @@ def prepare_items(items: Iterable[Any], default_task: str | None, key: BatchKey 
             if start == 0:
                 raise InvalidInputError("items is empty: a batch needs at least one item")
             return
-        yield [_prepare(raw, start + offset, default_task, key) for offset, raw in enumerate(chunk)]
+        yield [_prepare(raw, start + offset, default_task, key, defaults) for offset, raw in enumerate(chunk)]
         start += len(chunk)
 
 
@@ -96,7 +108,16 @@ _ITEM_KEYS = frozenset({"payload", "options"})
 _ITEM_KEYS_WITH_TASK = frozenset({"task", "payload", "options"})
 
 
-def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | None) -> PreparedItem:
+def item_line(index: int, task: str, payload: str | None, options: dict[str, Any], payload_type: str, size: int) -> str:
+    """One NDJSON line as the SDK writes it: {index, task, payload?, options{..., payloadType, payloadSize}}."""
+    fields: dict[str, Any] = {"index": index, "task": task}
+    if payload is not None:
+        fields["payload"] = payload
+    fields["options"] = {**in_sdk_order({**options, "payloadType": payload_type}), "payloadSize": size}
+    return json_stringify(fields)
+
+
+def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | None, defaults: Defaults) -> PreparedItem:
     where = f"items[{index}]."
     if not isinstance(raw, dict) and not isinstance(raw, Mapping):
         raise InvalidInputError(f"items[{index}] must be a dict like {{'payload': ..., 'options': {{...}}}}")
@@ -116,14 +137,15 @@ def _prepare(raw: Any, index: int, default_task: str | None, key: BatchKey | Non
         options["idempotencyKey"] = key.for_item(index)
         if key.ttl is not None:
             options["idempotencyKeyTTL"] = key.ttl
-    payload = raw.get("payload")
-    line_fields = {"index": index % MAX_BATCH_ITEMS, "task": task, "payload": payload, "options": options}
-    try:
-        line = dumps(line_fields)
-    except (TypeError, ValueError):
-        encode(payload, argument=f"{where}payload")  # the options were checked: the payload is at fault
-        raise
-    return PreparedItem(str(task), payload, options, line)
+    options = with_defaults(options, version=defaults[0], external_deployment_id=defaults[1])
+    data, data_type = encode_payload(raw.get("payload", UNDEFINED), argument=f"{where}payload")
+    size = 0 if data is None else utf8_length_at_least(data, PACKET_THRESHOLD)
+    if size is not None and size >= PACKET_THRESHOLD:
+        line = ""  # uploaded when its chunk is sent
+    else:
+        size = 0 if data is None else len(data.encode())
+        line = item_line(index % MAX_BATCH_ITEMS, str(task), data, options, data_type, size)
+    return PreparedItem(str(task), data, data_type, options, line)
 
 
 def partially_sent(parts: list[BatchPart], next_index: int, cause: TriggerError) -> BatchPartiallySentError:
@@ -150,7 +172,9 @@ class BatchingResource(PayloadResource):
         idempotency_key_ttl: str | timedelta | None,
     ) -> BatchHandle:
         key = batch_key(idempotency_key, idempotency_key_ttl)
-        chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key)
+        config = self._state.config
+        defaults = (config.version, config.external_deployment_id)
+        chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key, defaults)
         if isinstance(items, Sequence):
             chunks = list(chunks)  # a list is checked whole before anything is sent
         parts: list[BatchPart] = []
@@ -161,7 +185,7 @@ class BatchingResource(PayloadResource):
             try:
                 chunk = next(iterator, None)
                 if chunk is None:
-                    return BatchHandle(tuple(parts))
+                    return BatchHandle(self._state, self._http, tuple(parts))
                 parts.append(self._send_chunk(chunk, number, first_index, key, parts))
             except TriggerError as exc:
                 if not parts:
@@ -176,13 +200,10 @@ class BatchingResource(PayloadResource):
         lines = []
         for index, item in enumerate(chunk):
             line = item.line
-            if utf8_length_at_least(line, PACKET_THRESHOLD) is not None:
-                payload_text = dumps(item.payload)
-                size = utf8_length_at_least(payload_text, PACKET_THRESHOLD)
-                if size is not None:
-                    options = {**item.options, "payloadType": STORE_TYPE, "payloadSize": size}
-                    stored = self._upload_packet(payload_text)
-                    line = dumps({"index": index, "task": item.task, "payload": stored, "options": options})
+            if not line and item.data is not None:
+                encoded = item.data.encode()
+                stored = self._upload_packet(encoded, item.data_type)
+                line = item_line(index, item.task, stored, item.options, STORE_TYPE, len(encoded))
             lines.append(line)
         lines.append("")
         return "\n".join(lines).encode()
@@ -215,7 +236,7 @@ class BatchingResource(PayloadResource):
             ) from None
         answer = json_body(created)
         batch_id = str(answer["id"])
-        token = created.headers.get("x-trigger-jwt")
+        token = self._answer_token(created, "batch", batch_id)
         if answer.get("isCached"):
             return BatchPart(
                 batch_id,
@@ -260,3 +281,134 @@ class BatchingResource(PayloadResource):
                 )
             # the server de-duplicates by index, so sending the whole stream again is safe
             self._sleep(self._state.retry_policy.backoff(attempt, self._state.clock.random))
+
+
+_IDS_FINAL = frozenset({"COMPLETED", "PARTIAL_FAILED", "ABORTED"})  # the batch makes no more runs
+_TRIGGER_FAILED = "TRIGGER_FAILED"  # an item the server could not turn into a run
+
+
+def _batch_answer(data: Any) -> RetrieveBatchV2Response:
+    return RetrieveBatchV2Response.from_dict(data)
+
+
+def _item_slots(part: BatchPart, batch: RetrieveBatchV2Response) -> list[str | RunResult] | None:
+    """The part's items in order: a run id, or the RunResult of an item that failed to trigger.
+    None while the server is still making runs."""
+    errors = batch.processing.errors if not isinstance(batch.processing, Unset) else UNSET
+    failed = {} if isinstance(errors, Unset) else {error.index: error for error in errors}
+    if len(batch.runs) + len(failed) < part.run_count and str(batch.status) not in _IDS_FINAL:
+        return None
+    runs = iter(batch.runs)
+    slots: list[str | RunResult] = []
+    for index in range(max(part.run_count, len(batch.runs) + len(failed))):
+        error = failed.get(index)
+        if error is not None:
+            code = None if isinstance(error.error_code, Unset) else error.error_code
+            detail = {"message": str(error.error), **({"code": code} if code else {})}
+            slots.append(RunResult(id="", task_identifier=error.task_identifier, status=_TRIGGER_FAILED, error=detail))
+            continue
+        run_id = next(runs, None)
+        if run_id is None:
+            break  # an aborted batch: fewer items than announced
+        slots.append(run_id)
+    return slots
+
+
+class BatchHandle(PayloadResource):
+    """What batch triggering returns. More than 1,000 items are split into several server batches
+    (`batches`, `ids`); `wait()` and `results()` follow all of them and answer in item order."""
+
+    def __init__(self, state: Any, http: Any, batches: tuple[BatchPart, ...]) -> None:
+        super().__init__(state, http)
+        self.batches = batches
+
+    def __repr__(self) -> str:
+        return f"BatchHandle(ids={self.ids!r}, run_count={self.run_count}, is_cached={self.is_cached})"
+
+    @property
+    def ids(self) -> list[str]:
+        return [part.id for part in self.batches]
+
+    @property
+    def id(self) -> str:
+        """The batch id when there is exactly one batch (see `ids` and `is_split` otherwise)."""
+        if len(self.batches) != 1:
+            raise ValueError(f"this call made {len(self.batches)} batches; use .ids")
+        return self.batches[0].id
+
+    @property
+    def is_split(self) -> bool:
+        return len(self.batches) > 1
+
+    @property
+    def run_count(self) -> int:
+        return sum(part.run_count for part in self.batches)
+
+    @property
+    def is_cached(self) -> bool:
+        return bool(self.batches) and all(part.is_cached for part in self.batches)
+
+    @property
+    def public_access_token(self) -> str | None:
+        """The token that reads the (first) batch's runs; each part has its own (`batches[i]`)."""
+        return self.batches[0].public_access_token if self.batches else None
+
+    def results(
+        self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0
+    ) -> list[RunResult]:
+        """Wait until every item's run has finished; each item's RunResult in item order (across split
+        batches). `result.ok` and `result.output`, or `result.error`; `result.unwrap()` returns the
+        output or raises RunFailedError. An item the server could not trigger has status
+        TRIGGER_FAILED, no id, and the server's processing error. RunWaitTimeoutError after `timeout` s.
+        """
+        limit = finite_seconds(timeout, "timeout", allow_zero=True)
+        interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
+        ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
+        clock = self._state.clock
+        deadline = clock.monotonic() + limit
+        slots: dict[str, list[str | RunResult]] = {}
+        finished: dict[str, RunResult] = {}
+        while True:
+            pending = 0
+            for part in self.batches:
+                if part.id not in slots:
+                    batch = self._request_within(
+                        deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id
+                    )
+                    found = _item_slots(part, batch)
+                    if found is None:
+                        pending += 1
+                        continue
+                    slots[part.id] = found
+                waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
+                for run_id in waiting:
+                    run = self._read_run(run_id, deadline)
+                    if run.is_terminal:
+                        finished[run_id] = RunResult.from_run(run)
+                    else:
+                        pending += 1
+                        break  # no need to read the rest this round: the batch is not done
+            if not pending:
+                return [
+                    slot if isinstance(slot, RunResult) else finished[slot]
+                    for part in self.batches
+                    for slot in slots[part.id]
+                ]
+            left = deadline - clock.monotonic()
+            if left <= 0:
+                done = len(finished)
+                raise RunWaitTimeoutError(", ".join(self.ids), limit, f"{done} of {self.run_count} runs finished")
+            self._sleep(min(interval, left))
+            interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    def wait(
+        self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0
+    ) -> list[RunResult]:
+        """Wait until every run has finished, without raising for failed runs (see results())."""
+        return self.results(timeout=timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
+
+    def _read_run(self, run_id: str, deadline: float) -> Run:
+        run = self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+        if run.is_terminal and run.output_presigned_url and run.data.get("output") is None:
+            run.data["output"] = self._download(run.output_presigned_url, deadline)
+        return run

@@ -1,16 +1,23 @@
-"""Payload preparation shared by every resource that triggers runs or reads stored data."""
+"""Payloads as the official SDK sends them, and stored payloads and outputs read back."""
 
 from __future__ import annotations
 
-import json
+import logging
+from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import quote
 
-from .._base import build_request, parse_response
-from .._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, packet_name
-from .._payload import encode, utf8_length_at_least
+import httpx
+
+from .._base import build_request, operation_of, parse_response
+from .._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, encode_payload, packet_name
 from .._transport import MAX_BODY_EXTENSION, OriginBearerAuth, check_presigned_url
+from ..errors import InvalidInputError, PublicTokenError
+from ..public_tokens import can_self_sign, fallback_token
+from ..superjson import json_stringify
 from ._listing import ListingResource
+
+log = logging.getLogger("trigger_facade")
 
 
 def _presigned(data: Any) -> tuple[str, str]:
@@ -20,16 +27,65 @@ def _presigned(data: Any) -> tuple[str, str]:
     return url, path
 
 
-class PayloadResource(ListingResource):
-    def _prepare_payload(self, payload: Any, *, argument: str = "payload") -> tuple[Any, dict[str, Any]]:
-        """(payload for the body, extra options). At 128 KiB or more it is uploaded and sent by reference."""
-        text = encode(payload, argument=argument)
-        size = utf8_length_at_least(text, PACKET_THRESHOLD)
-        if size is None:
-            return json.loads(text), {}
-        return self._upload_packet(text), {"payloadType": STORE_TYPE, "payloadSize": size}
+def exact_json(spec: dict[str, Any], body: Any) -> dict[str, Any]:
+    """A generated request whose JSON body is written as JavaScript's JSON.stringify writes `body`
+    (key order included), so the bytes equal the official SDK's instead of json.dumps's."""
+    spec = dict(spec)
+    spec.pop("json", None)
+    spec["content"] = json_stringify(body).encode()
+    spec["headers"] = {**spec.get("headers", {}), "Content-Type": "application/json"}
+    return spec
 
-    def _upload_packet(self, text: str) -> str:
+
+class PayloadResource(ListingResource):
+    def _prepare_payload(self, payload: Any, *, argument: str = "payload") -> tuple[dict[str, Any], dict[str, Any]]:
+        """({"payload": data} or {} for no payload, {"payloadType", "payloadSize"}) as the SDK sends them.
+
+        Data of 128 KiB or more is uploaded first and sent by its storage path (application/store);
+        payloadSize is the UTF-8 size of the data either way (0 without a payload).
+        """
+        data, data_type = encode_payload(payload, argument=argument)
+        if data is None:
+            return {}, {"payloadType": data_type, "payloadSize": 0}
+        encoded = data.encode()
+        if len(encoded) >= PACKET_THRESHOLD:
+            stored = self._upload_packet(encoded, data_type)
+            return {"payload": stored}, {"payloadType": STORE_TYPE, "payloadSize": len(encoded)}
+        return {"payload": data}, {"payloadType": data_type, "payloadSize": len(encoded)}
+
+    def _send_exact(
+        self,
+        build: Callable[..., dict[str, Any]],
+        exact_body: Any,
+        *,
+        headers: Mapping[str, str] | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """Send a generated operation with `exact_body` written byte for byte as the SDK writes it."""
+        operation = operation_of(build)
+        spec = exact_json(self._state.checked(operation, build(**kwargs)), exact_body)
+        if headers:
+            spec["headers"] = {**spec["headers"], **headers}
+        return self._send(build_request(self._state, self._http, spec, operation=operation))
+
+    def _answer_token(self, response: httpx.Response, kind: str, object_id: str) -> str | None:
+        """The public access token of a trigger, batch or waitpoint answer: x-trigger-jwt, else one
+        signed here from x-trigger-jwt-claims as the SDK does (root keys only). None when neither
+        works; the call itself succeeded, so a bad claims header is logged rather than raised."""
+        token = response.headers.get("x-trigger-jwt")
+        if token:
+            return str(token)
+        claims = response.headers.get("x-trigger-jwt-claims")
+        key = self._state.config.credentials.key
+        if claims is None or not can_self_sign(key):
+            return None
+        try:
+            return fallback_token(kind, claims, object_id, signing_key=key, now=self._state.clock.now())
+        except (PublicTokenError, InvalidInputError) as exc:
+            log.warning("%s %s: no public access token from the answer (%s)", kind, object_id, exc)
+            return None
+
+    def _upload_packet(self, data: bytes, data_type: str) -> str:
         """PUT /api/v2/packets/{name} for a presigned URL, then PUT the bytes there without the key."""
         presign = build_request(
             self._state,
@@ -43,8 +99,8 @@ class PayloadResource(ListingResource):
             {
                 "method": "PUT",
                 "url": check_presigned_url(url, self._state.config.base_url),
-                "content": text.encode(),
-                "headers": {"Content-Type": "application/json"},
+                "content": data,
+                "headers": {"Content-Type": data_type},
                 "extensions": {OriginBearerAuth.ANONYMOUS: True},
             },
         )
@@ -52,7 +108,8 @@ class PayloadResource(ListingResource):
         return storage_path
 
     def _download(self, url: str, deadline: float | None = None) -> Any:
-        """GET a presigned URL (never with the key, at most max_download_bytes) and decode what it holds."""
+        """GET a presigned URL (never with the key, at most max_download_bytes) and decode what it holds
+        (superjson with its meta applied, text, or JSON, by the stored content type)."""
         checked = check_presigned_url(url, self._state.config.base_url)
         request = build_request(
             self._state,

@@ -13,8 +13,8 @@ from trigger_api.types import UNSET
 
 from .. import _validate as check
 from ..errors import RunWaitTimeoutError
-from ..models import BatchHandle, Run, RunResult
-from ._batching import BatchingResource
+from ..models import Run, RunResult
+from ._batching import BatchHandle, BatchingResource
 from .runs import parse_run, parse_run_page
 
 
@@ -26,7 +26,10 @@ class Batch(BatchingResource):
         idempotency_key: str | Sequence[str] | None = None,
         idempotency_key_ttl: str | timedelta | None = None,
     ) -> BatchHandle:
-        """Trigger one run per item: {"task": "...", "payload": ..., "options": {same names as trigger()}}."""
+        """Trigger one run per item: {"task": "...", "payload": ..., "options": {same names as trigger()}}.
+
+        Payloads go as the official SDK sends them (see tasks.trigger); the handle's results() waits
+        for every run and answers in item order."""
         return self._trigger_batches(
             items, default_task=None, idempotency_key=idempotency_key, idempotency_key_ttl=idempotency_key_ttl
         )

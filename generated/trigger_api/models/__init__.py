@@ -55,6 +55,9 @@ if TYPE_CHECKING:
     from .create_batch_response import CreateBatchResponse
     from .create_bulk_action_response import CreateBulkActionResponse
     from .create_env_var_request_body import CreateEnvVarRequestBody
+    from .create_public_token_request import CreatePublicTokenRequest
+    from .create_public_token_request_realtime import CreatePublicTokenRequestRealtime
+    from .create_public_token_response import CreatePublicTokenResponse
     from .create_schedule_options import CreateScheduleOptions
     from .create_session_request_body import CreateSessionRequestBody
     from .create_session_request_body_metadata import CreateSessionRequestBodyMetadata
@@ -166,6 +169,7 @@ if TYPE_CHECKING:
     from .import_env_vars_request_body_variables import (
         ImportEnvVarsRequestBodyVariables,
     )
+    from .jwt_claims_response import JwtClaimsResponse
     from .list_bulk_actions_result import ListBulkActionsResult
     from .list_bulk_actions_result_pagination import ListBulkActionsResultPagination
     from .list_dashboards_v1_response_200 import ListDashboardsV1Response200
@@ -350,6 +354,9 @@ _MODULES = {
     "CreateBatchResponse": ".create_batch_response",
     "CreateBulkActionResponse": ".create_bulk_action_response",
     "CreateEnvVarRequestBody": ".create_env_var_request_body",
+    "CreatePublicTokenRequest": ".create_public_token_request",
+    "CreatePublicTokenRequestRealtime": ".create_public_token_request_realtime",
+    "CreatePublicTokenResponse": ".create_public_token_response",
     "CreateScheduleOptions": ".create_schedule_options",
     "CreateSessionRequestBody": ".create_session_request_body",
     "CreateSessionRequestBodyMetadata": ".create_session_request_body_metadata",
@@ -419,6 +426,7 @@ _MODULES = {
     "ImportEnvVarsRequestBody": ".import_env_vars_request_body",
     "ImportEnvVarsRequestBodyParentVariables": ".import_env_vars_request_body_parent_variables",
     "ImportEnvVarsRequestBodyVariables": ".import_env_vars_request_body_variables",
+    "JwtClaimsResponse": ".jwt_claims_response",
     "ListBulkActionsResult": ".list_bulk_actions_result",
     "ListBulkActionsResultPagination": ".list_bulk_actions_result_pagination",
     "ListDashboardsV1Response200": ".list_dashboards_v1_response_200",
@@ -580,6 +588,9 @@ __all__ = (
     "CreateBatchResponse",
     "CreateBulkActionResponse",
     "CreateEnvVarRequestBody",
+    "CreatePublicTokenRequest",
+    "CreatePublicTokenRequestRealtime",
+    "CreatePublicTokenResponse",
     "CreateScheduleOptions",
     "CreateSessionRequestBody",
     "CreateSessionRequestBodyMetadata",
@@ -649,6 +660,7 @@ __all__ = (
     "ImportEnvVarsRequestBody",
     "ImportEnvVarsRequestBodyParentVariables",
     "ImportEnvVarsRequestBodyVariables",
+    "JwtClaimsResponse",
     "ListBulkActionsResult",
     "ListBulkActionsResultPagination",
     "ListDashboardsV1Response200",
