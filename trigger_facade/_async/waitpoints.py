@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+import attrs
 from trigger_api.api.waitpoints import (
     complete_waitpoint_token_callback_v1,
     complete_waitpoint_token_v1,
@@ -22,8 +23,8 @@ from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTok
 
 from trigger_facade import _validate as check
 from trigger_facade import idempotency_keys
-from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
+from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._base import parse_response
 from trigger_facade._payload import to_json_value
 from trigger_facade.durations import to_idempotency_key_ttl, to_timeout
@@ -38,7 +39,7 @@ from trigger_facade.resources.waitpoints import (
 )
 
 
-class AsyncWaitpoints(AsyncListingResource):
+class AsyncWaitpoints(AsyncPayloadResource):
     async def create_token(
         self,
         *,
@@ -69,18 +70,14 @@ class AsyncWaitpoints(AsyncListingResource):
         response = await self._call(
             create_waitpoint_token_v1._get_kwargs, body=CreateWaitpointTokenRequest.from_dict(body)
         )
-        token = response.headers.get("x-trigger-jwt")
 
         def parse(data: Any) -> WaitpointToken:
             return WaitpointToken(
-                id=str(data["id"]),
-                url=str(data["url"]),
-                status="WAITING",
-                is_cached=bool(data["isCached"]),
-                public_access_token=token,
+                id=str(data["id"]), url=str(data["url"]), status="WAITING", is_cached=bool(data["isCached"])
             )
 
-        return parse_response(response, parse)
+        created = parse_response(response, parse)
+        return attrs.evolve(created, public_access_token=self._answer_token(response, "waitpoint", created.id))
 
     def list_tokens(
         self,

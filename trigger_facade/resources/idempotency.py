@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from trigger_api.api.tasks import reset_idempotency_key_v1
@@ -10,18 +11,80 @@ from trigger_api.models.reset_idempotency_key_request import ResetIdempotencyKey
 from .. import _validate as check
 from .. import idempotency_keys
 from .._base import SyncResource
-from ..errors import NotFoundError
+from ..errors import InvalidInputError, NotFoundError
+
+_HASH_LENGTH = 64
+
+
+def scoped_key(
+    key: str | Sequence[str],
+    *,
+    scope: idempotency_keys.Scope,
+    parent_run_id: str | None = None,
+    attempt_number: int | None = None,
+) -> str:
+    """The key the SDK makes for `key` in `scope`: "run" appends the run id and "attempt" the run id and
+    attempt number before hashing; "global" appends nothing (as every scope does outside a task)."""
+    material = idempotency_keys.key_material(key, argument="key")
+    if not material:
+        raise InvalidInputError("key must not be empty")
+    if scope == "global":
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+    if scope not in ("run", "attempt"):
+        raise InvalidInputError(f"scope={scope!r} must be 'run', 'attempt' or 'global'")
+    if not isinstance(parent_run_id, str) or not parent_run_id:
+        raise InvalidInputError(
+            f"scope={scope!r} needs parent_run_id (the run the key was made in); a key made by trigger() "
+            "outside a task is reset with scope='global'"
+        )
+    parts = [material, parent_run_id]
+    if scope == "attempt":
+        if isinstance(attempt_number, bool) or not isinstance(attempt_number, int) or attempt_number < 1:
+            raise InvalidInputError("scope='attempt' needs attempt_number, a whole number >= 1")
+        parts.append(str(attempt_number))
+    return hashlib.sha256("-".join(parts).encode("utf-8")).hexdigest()
+
+
+def reset_candidates(
+    key: str | Sequence[str],
+    *,
+    scope: idempotency_keys.Scope = "global",
+    parent_run_id: str | None = None,
+    attempt_number: int | None = None,
+) -> list[str]:
+    """The hashes reset tries, in order: a 64-character key as given first (it may be a hash already),
+    then the key hashed in its scope, as the official SDK does."""
+    hashed = scoped_key(key, scope=scope, parent_run_id=parent_run_id, attempt_number=attempt_number)
+    if isinstance(key, str) and len(key) == _HASH_LENGTH and key != hashed:
+        return [key, hashed]
+    return [hashed]
 
 
 class IdempotencyKeys(SyncResource):
-    def reset(self, task_id: str, key: str | Sequence[str]) -> bool:
-        """POST /api/v1/idempotencyKeys/{key}/reset. `key` is the raw key (hashed as trigger() hashed it)
-        or the 64-character hash itself. False when no run of `task_id` holds the key."""
+    def reset(
+        self,
+        task_id: str,
+        key: str | Sequence[str],
+        *,
+        scope: idempotency_keys.Scope = "global",
+        parent_run_id: str | None = None,
+        attempt_number: int | None = None,
+    ) -> bool:
+        """POST /api/v1/idempotencyKeys/{key}/reset. False when no run of `task_id` holds the key.
+
+        `key` is the raw key, hashed as it was when the run was triggered, or the 64-character hash
+        itself. `scope` says how it was hashed: "global" (the default, and what trigger() from a
+        backend does; the SDK's default "run" needs a run), "run" with `parent_run_id` (a key made
+        inside that run), or "attempt" with `parent_run_id` and `attempt_number`. A 64-character key
+        is tried as given first and, like the SDK, hashed in its scope when the server does not know it.
+        """
         task_id = check.identifier(task_id, "task_id")
-        hashed, _ = idempotency_keys.normalize(key, argument="key")
+        candidates = reset_candidates(key, scope=scope, parent_run_id=parent_run_id, attempt_number=attempt_number)
         body = ResetIdempotencyKeyRequest(task_identifier=task_id)
-        try:
-            self._call(reset_idempotency_key_v1._get_kwargs, key=hashed, body=body)
-        except NotFoundError:
-            return False
-        return True
+        for hashed in candidates:
+            try:
+                self._call(reset_idempotency_key_v1._get_kwargs, key=hashed, body=body)
+            except NotFoundError:
+                continue
+            return True
+        return False

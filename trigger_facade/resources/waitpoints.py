@@ -28,7 +28,7 @@ from .._pagination import SyncPaginator, cursor_page
 from .._payload import to_json_value
 from ..durations import to_idempotency_key_ttl, to_timeout
 from ..errors import InvalidInputError
-from ._listing import ListingResource
+from ._payloads import PayloadResource
 
 TOKEN_STATUSES = ("WAITING", "COMPLETED", "TIMED_OUT")
 
@@ -41,7 +41,7 @@ class WaitpointToken:
     url: str
     status: str | None = None
     is_cached: bool = False
-    output: Any = None  # decoded (JSON, or the value of superjson's "json" part)
+    output: Any = None  # decoded: a superjson output (O16) with its meta applied (Date -> datetime, ...)
     output_is_error: bool = False
     model: WaitpointTokenObject | None = attrs.field(default=None, repr=False, eq=False)
     public_access_token: str | None = attrs.field(default=None, repr=False)
@@ -81,7 +81,7 @@ def callback_parts(url: str) -> tuple[str, str]:
     return parts[4], parts[6]
 
 
-class Waitpoints(ListingResource):
+class Waitpoints(PayloadResource):
     def create_token(
         self,
         *,
@@ -111,18 +111,15 @@ class Waitpoints(ListingResource):
         if tags is not None:
             body["tags"] = check.tags(tags)
         response = self._call(create_waitpoint_token_v1._get_kwargs, body=CreateWaitpointTokenRequest.from_dict(body))
-        token = response.headers.get("x-trigger-jwt")
 
         def parse(data: Any) -> WaitpointToken:
             return WaitpointToken(
-                id=str(data["id"]),
-                url=str(data["url"]),
-                status="WAITING",
-                is_cached=bool(data["isCached"]),
-                public_access_token=token,
+                id=str(data["id"]), url=str(data["url"]), status="WAITING", is_cached=bool(data["isCached"])
             )
 
-        return parse_response(response, parse)
+        created = parse_response(response, parse)
+        # x-trigger-jwt, else signed from x-trigger-jwt-claims as the SDK does (write:waitpoints:<id>, 24 h)
+        return attrs.evolve(created, public_access_token=self._answer_token(response, "waitpoint", created.id))
 
     def list_tokens(
         self,
