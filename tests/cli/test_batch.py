@@ -141,3 +141,17 @@ def test_a_failure_before_any_batch_exists_is_a_plain_error(fake: FakeTrigger, t
     )
     assert (code, out) == (1, "")
     assert err == "trigger-facade: 400: injected: no batches today\n"
+
+
+def test_bad_options_after_the_first_batch_stop_with_line_and_resume_index(fake: FakeTrigger, tmp_path: Path) -> None:
+    path = tmp_path / "items.jsonl"
+    lines = [json.dumps({"payload": n}) for n in range(1500)]
+    lines[1200] = json.dumps({"payload": 1200, "options": {"ttl": "forever"}})
+    path.write_text("\n".join(lines) + "\n")
+    code, out, err = cli("batch", "double", "--items", str(path))
+    assert code == 2  # bad input, though the first server batch was already sent
+    (sent,) = out.splitlines()
+    assert sent.split()[1:3] == ["1000", "runs"]
+    assert f"--items {path} line 1201 options.ttl='forever' is not a duration" in err
+    assert "first item not sent: index 1000" in err
+    assert len(fake.runs) == 1000

@@ -175,6 +175,7 @@ def test_query_formats(fake: FakeTrigger) -> None:
 
 
 def test_deployments(fake: FakeTrigger) -> None:
+    fake.deploy("20250101.1")  # the fake, like a dev environment, starts with none
     assert json.loads(cli("deployments", "list", "--json")[1])[0]["version"] == "20250101.1"
     assert "20250101.1" in cli("deployments", "current")[1]
     assert cli("deployments", "promote", "20250101.1")[1].startswith("promoted 20250101.1")

@@ -81,7 +81,10 @@ def trigger(
     metavar="FILE.jsonl",
     help='one {"payload": ..., "options": {...}} (or a bare JSON payload) per line; - for stdin',
 )
-@click.option("--idempotency-key", help="makes the whole batch safe to repeat; each item derives its own key")
+@click.option(
+    "--idempotency-key",
+    help="each item derives its own key from it, so no item runs twice (the server refuses the same batch key twice)",
+)
 @click.option(
     "--start-index",
     type=click.IntRange(min=0),
