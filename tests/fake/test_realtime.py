@@ -10,7 +10,6 @@ import httpx
 import pytest
 
 from trigger_facade import AsyncTriggerClient, RunWaitTimeoutError, TriggerClient
-from trigger_facade.resources.runs import RealtimeFeed
 from trigger_facade.testing import FakeClock, FakeTrigger
 
 from ..facade.harness import RUN, Recorder, make_client, ok
@@ -81,7 +80,8 @@ def test_a_missing_feed_falls_back_to_polling(caplog: pytest.LogCaptureFixture) 
     assert run.status == "COMPLETED"
     assert "polling instead" in caplog.text
     assert clock.sleeps == [1.0]
-    assert [r.url.path for r in rec.requests] == ["/api/v3/runs/run_1", "/realtime/v1/runs/run_1", "/api/v3/runs/run_1"]
+    # the feed is asked first now (the client reads runs from its rows); a missing feed falls back at once
+    assert [r.url.path for r in rec.requests] == ["/realtime/v1/runs/run_1", "/api/v3/runs/run_1", "/api/v3/runs/run_1"]
 
 
 def test_realtime_wait_times_out() -> None:
@@ -93,26 +93,12 @@ def test_realtime_wait_times_out() -> None:
         client.runs.wait(run_id, realtime=True, timeout=30)
 
 
-def test_feed_positions() -> None:
-    feed = RealtimeFeed()
-    assert feed.params() == {"offset": "-1"}
-    changed = feed.advance(
-        httpx.Headers({"electric-offset": "5_0", "electric-handle": "h1", "electric-cursor": "c"}),
-        [{"key": "k", "value": {}, "headers": {"operation": "insert"}}, {"headers": {"control": "up-to-date"}}],
-    )
-    assert changed
-    assert feed.params() == {"offset": "5_0", "handle": "h1", "live": "true", "cursor": "c"}
-    assert not feed.advance(httpx.Headers({"electric-offset": "5_0"}), [{"headers": {"control": "up-to-date"}}])
-    legacy = RealtimeFeed()
-    legacy.advance(httpx.Headers({"electric-chunk-last-offset": "7_1", "electric-shape-id": "s"}), [])
-    assert legacy.params()["handle"] == "s"
-    assert feed.advance(httpx.Headers({}), [{"headers": {"control": "must-refetch"}}])
-    assert feed.params() == {"offset": "-1"}
-
-
-def test_a_failing_feed_is_not_retried() -> None:
+def test_a_failing_feed_is_tried_three_times_then_polled() -> None:
+    # the client's rule changed with runs.subscribe: a failing feed gets 3 tries with backoff, then polling
     answers = [ok({**RUN, "status": "EXECUTING"}), ok({**RUN, "status": "COMPLETED"})]
     rec = Recorder({("GET", "/api/v3/runs/run_1"): answers, ("GET", "/realtime/v1/runs/run_1"): ok({}, status=503)})
-    client: Any = make_client("sync", rec)
+    clock = FakeClock()
+    client: Any = make_client("sync", rec, clock=clock)
     assert client.runs.wait("run_1", realtime=True).status == "COMPLETED"
-    assert [r.url.path for r in rec.requests].count("/realtime/v1/runs/run_1") == 1
+    assert [r.url.path for r in rec.requests].count("/realtime/v1/runs/run_1") == 3
+    assert len(clock.sleeps) == 2

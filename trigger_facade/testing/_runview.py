@@ -114,6 +114,11 @@ def retrieve(request: httpx.Request, run: FakeRun, config: Config) -> dict[str, 
     return body
 
 
+def compact(value: Any) -> str:
+    """JSON as the server's JavaScript writes it: no spaces."""
+    return json.dumps(value, separators=(",", ":"))
+
+
 def realtime_row(run: FakeRun) -> dict[str, Any]:
     """O18: raw database values: database statuses, numbers and booleans as strings, no `Z`,
     payload and metadata as JSON strings, output as superjson, error as a JSON string with `type`."""
@@ -142,18 +147,18 @@ def realtime_row(run: FakeRun) -> dict[str, Any]:
         "ttl": run.ttl,
         "runTags": "{" + ",".join(f'"{t}"' for t in run.tags) + "}" if run.tags else None,
         "realtimeStreams": "{}",
-        "payload": json.dumps(run.payload) if run.payload_type != "application/store" else run.payload,
+        "payload": compact(run.payload) if run.payload_type != "application/store" else run.payload,
         "payloadType": run.payload_type,
-        "metadata": json.dumps(run.metadata) if run.metadata is not None else None,
+        "metadata": compact(run.metadata) if run.metadata is not None else None,
         "metadataType": "application/json",
         "output": None,
         "outputType": "application/json",
         "error": None,
     }
     if run.status == "COMPLETED":
-        row["output"] = json.dumps({"json": run.output})
+        row["output"] = compact({"json": run.output})
         row["outputType"] = "application/super+json"
     if run.error:
         kind = "BUILT_IN_ERROR" if "name" in run.error else "INTERNAL_ERROR"
-        row["error"] = json.dumps({**run.error, "type": kind})
+        row["error"] = compact({**run.error, "type": kind})
     return row

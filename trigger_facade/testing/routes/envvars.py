@@ -28,12 +28,10 @@ def scope(call: Call, project: str, env: str) -> tuple[str, dict[str, dict[str, 
             400,
             "Invalid project ref for this API key. Make sure you are using an API key associated with that project.",
         )
-    if call.principal is not None and call.principal.kind == "environment":
-        slug = config.slug  # W11: the key's own environment, silently
-    elif env in SLUGS:
-        slug = SLUGS[env]
-    else:
-        return None
+    if env not in SLUGS:
+        return None  # O9: an unknown slug finds no environment
+    own_key = call.principal is not None and call.principal.kind == "environment"
+    slug = config.slug if own_key else SLUGS[env]  # W11: a secret key silently works on its own environment
     if slug == "preview" and not call.request.headers.get("x-trigger-branch"):
         raise ApiError(400, "The preview environment needs the x-trigger-branch header")
     return slug, call.state.envvars.setdefault((project, slug), {})
