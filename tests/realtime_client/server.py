@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -162,6 +163,7 @@ class OutputStream:
     values: list[Any]
     version: str = "v1"
     cuts: list[int | None] = field(default_factory=list)  # per connection: drop after this many bytes
+    piece: int = 7  # bytes per write: small, so that events arrive split anywhere
 
     def event_id(self, index: int) -> str:
         return f"{1000 + index}-0" if self.version == "v1" else str(index)
@@ -386,7 +388,7 @@ class RealtimeServer:
         cut = stream.cuts[n] if n < len(stream.cuts) else None
         body = stream.body(request.headers.get("last-event-id"))
         headers = {"content-type": "text/event-stream", "x-stream-version": stream.version}
-        return httpx.Response(200, stream=Dropping(body, cut), headers=headers)
+        return httpx.Response(200, stream=Dropping(body, cut, stream.piece), headers=headers)
 
     def _input(self, request: httpx.Request, run_id: str, stream_id: str) -> httpx.Response:
         timeline = self.runs.get(run_id)
@@ -405,6 +407,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         return
+
+    def setup(self) -> None:
+        super().setup()
+        # headers and body go out in separate writes: without this each answer waits for a delayed ACK
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _serve(self) -> None:
         length = int(self.headers.get("content-length") or 0)

@@ -119,6 +119,14 @@ class SSEParser:
                 text = text[1:]  # the second half of a CRLF split across pieces
         buffer = self._text + text
         events: list[SSEEvent] = []
+        if "\r" not in buffer:
+            # the common case, LF only: one split instead of two searches per line
+            *lines, self._text = buffer.split("\n")
+            for line in lines:
+                event = self._line(line)
+                if event is not None:
+                    events.append(event)
+            return events
         start = 0
         while True:
             cr = buffer.find("\r", start)
@@ -212,15 +220,19 @@ class StreamOpen:
     settled: bool = False  # a session channel with no more records coming (X-Session-Settled)
 
 
-def _json_or_text(text: str) -> Any:
-    try:
-        return json.loads(text, parse_constant=_not_json)
-    except (ValueError, RecursionError):
-        return text
-
-
 def _not_json(name: str) -> Any:
     raise ValueError(name)
+
+
+# one decoder for every chunk: json.loads with an option builds a new one per call
+_JSON = json.JSONDecoder(parse_constant=_not_json)
+
+
+def _json_or_text(text: str) -> Any:
+    try:
+        return _JSON.decode(text)
+    except (ValueError, RecursionError):
+        return text
 
 
 @dataclass
@@ -471,7 +483,7 @@ def _envelope(body: str) -> tuple[Any, str | None]:
     if not body:
         return None, None
     try:
-        parsed = json.loads(body, parse_constant=_not_json)
+        parsed = _JSON.decode(body)
     except (ValueError, RecursionError):
         return None, None
     if not isinstance(parsed, dict):
