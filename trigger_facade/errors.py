@@ -101,7 +101,7 @@ class RunFailedError(TriggerError):
         if error:
             name, message = error.get("name"), error.get("message")
             detail = ": " + ": ".join(str(part) for part in (name, message) if part)
-        super().__init__(f"run {run_id} ended {status}{detail}")
+        super().__init__(f"run {run_id} ended {status}{detail}" if run_id else f"an item ended {status}{detail}")
         self.run_id = run_id
         self.status = status
         self.error = error

@@ -14,7 +14,7 @@ from .errors import RunCancelledError, RunExpiredError, RunFailedError
 
 T = TypeVar("T")
 
-__all__ = ["BatchPart", "Page", "Run", "RunResult", "run_outcome"]
+__all__ = ["TRIGGER_FAILED", "BatchPart", "Page", "Run", "RunResult", "run_outcome"]
 
 
 @attrs.frozen
@@ -219,7 +219,7 @@ class RunResult:
 
     @property
     def is_finished(self) -> bool:
-        return _status.is_terminal(self.status)
+        return _status.is_terminal(self.status) or self.status == TRIGGER_FAILED
 
     def unwrap(self) -> Any:
         """The output of a COMPLETED run; RunFailedError (or its Cancelled/Expired kinds) otherwise."""
@@ -233,6 +233,8 @@ class RunResult:
 
 
 _EXPIRED = frozenset({"EXPIRED", "TIMED_OUT"})
+# a batch item the server could not turn into a run (its processing error is the result's error)
+TRIGGER_FAILED = "TRIGGER_FAILED"
 
 
 def _outcome(run_id: str, status: str, output: Any, error: dict[str, Any] | None) -> Any:
@@ -242,7 +244,7 @@ def _outcome(run_id: str, status: str, output: Any, error: dict[str, Any] | None
         raise RunCancelledError(run_id, status, error)
     if status in _EXPIRED:
         raise RunExpiredError(run_id, status, error)
-    if _status.is_failed(status):
+    if _status.is_failed(status) or status == TRIGGER_FAILED:
         raise RunFailedError(run_id, status, error)
     raise ValueError(f"run {run_id} has not finished (status {status})")
 

@@ -22,6 +22,7 @@ from trigger_facade._transport import finite_seconds
 from trigger_facade.errors import (
     BatchAlreadyExistsError,
     BatchNotSealedError,
+    DeadlineExceededError,
     RunWaitTimeoutError,
     TriggerError,
     UnprocessableEntityError,
@@ -206,25 +207,12 @@ class AsyncBatchHandle(AsyncPayloadResource):
         slots: dict[str, list[str | RunResult]] = {}
         finished: dict[str, RunResult] = {}
         while True:
-            pending = 0
-            for part in self.batches:
-                if part.id not in slots:
-                    batch = await self._request_within(
-                        deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id
-                    )
-                    found = _item_slots(part, batch)
-                    if found is None:
-                        pending += 1
-                        continue
-                    slots[part.id] = found
-                waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
-                for run_id in waiting:
-                    run = await self._read_run(run_id, deadline)
-                    if run.is_terminal:
-                        finished[run_id] = RunResult.from_run(run)
-                    else:
-                        pending += 1
-                        break
+            try:
+                pending = await self._poll_once(slots, finished, deadline)
+            except DeadlineExceededError as exc:
+                raise RunWaitTimeoutError(
+                    ", ".join(self.ids), limit, f"{len(finished)} of {self.run_count} runs finished"
+                ) from exc
             if not pending:
                 return [
                     slot if isinstance(slot, RunResult) else finished[slot]
@@ -237,6 +225,31 @@ class AsyncBatchHandle(AsyncPayloadResource):
                 raise RunWaitTimeoutError(", ".join(self.ids), limit, f"{done} of {self.run_count} runs finished")
             await self._sleep(min(interval, left))
             interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    async def _poll_once(
+        self, slots: dict[str, list[str | RunResult]], finished: dict[str, RunResult], deadline: float
+    ) -> int:
+        """One round: learn the parts' run ids, read runs not yet finished. The number of parts still going."""
+        pending = 0
+        for part in self.batches:
+            if part.id not in slots:
+                batch = await self._request_within(
+                    deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id
+                )
+                found = _item_slots(part, batch)
+                if found is None:
+                    pending += 1
+                    continue
+                slots[part.id] = found
+            waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
+            for run_id in waiting:
+                run = await self._read_run(run_id, deadline)
+                if run.is_terminal:
+                    finished[run_id] = RunResult.from_run(run)
+                else:
+                    pending += 1
+                    break
+        return pending
 
     async def wait(
         self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0

@@ -27,10 +27,10 @@ from trigger_facade._options import (
     with_defaults,
 )
 from trigger_facade._transport import finite_seconds
-from trigger_facade.errors import APITimeoutError, RunWaitTimeoutError
+from trigger_facade.errors import DeadlineExceededError, RunWaitTimeoutError
 from trigger_facade.models import Run, run_outcome
 from trigger_facade.resources.runs import parse_run
-from trigger_facade.resources.tasks import _DEADLINE_SLACK, DEFAULT_RESULT_TIMEOUT, _id_of
+from trigger_facade.resources.tasks import DEFAULT_RESULT_TIMEOUT, _id_of
 from trigger_facade.superjson import UNDEFINED
 
 
@@ -91,10 +91,8 @@ class AsyncRunHandle(AsyncPayloadResource):
         while True:
             try:
                 run = await self._retrieve_within(deadline)
-            except APITimeoutError as exc:
-                if clock.monotonic() >= deadline - _DEADLINE_SLACK:
-                    raise RunWaitTimeoutError(self.id, limit, last_status) from exc
-                raise
+            except DeadlineExceededError as exc:
+                raise RunWaitTimeoutError(self.id, limit, last_status) from exc
             last_status = run.status
             if run.is_terminal:
                 self.status = run.status

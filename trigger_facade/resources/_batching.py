@@ -32,12 +32,13 @@ from ..errors import (
     BatchAlreadyExistsError,
     BatchNotSealedError,
     BatchPartiallySentError,
+    DeadlineExceededError,
     InvalidInputError,
     RunWaitTimeoutError,
     TriggerError,
     UnprocessableEntityError,
 )
-from ..models import BatchPart, Run, RunResult
+from ..models import TRIGGER_FAILED, BatchPart, Run, RunResult
 from ..superjson import UNDEFINED, json_stringify
 from ._payloads import PayloadResource
 from .runs import parse_run
@@ -284,7 +285,6 @@ class BatchingResource(PayloadResource):
 
 
 _IDS_FINAL = frozenset({"COMPLETED", "PARTIAL_FAILED", "ABORTED"})  # the batch makes no more runs
-_TRIGGER_FAILED = "TRIGGER_FAILED"  # an item the server could not turn into a run
 
 
 def _batch_answer(data: Any) -> RetrieveBatchV2Response:
@@ -305,7 +305,7 @@ def _item_slots(part: BatchPart, batch: RetrieveBatchV2Response) -> list[str | R
         if error is not None:
             code = None if isinstance(error.error_code, Unset) else error.error_code
             detail = {"message": str(error.error), **({"code": code} if code else {})}
-            slots.append(RunResult(id="", task_identifier=error.task_identifier, status=_TRIGGER_FAILED, error=detail))
+            slots.append(RunResult(id="", task_identifier=error.task_identifier, status=TRIGGER_FAILED, error=detail))
             continue
         run_id = next(runs, None)
         if run_id is None:
@@ -369,25 +369,12 @@ class BatchHandle(PayloadResource):
         slots: dict[str, list[str | RunResult]] = {}
         finished: dict[str, RunResult] = {}
         while True:
-            pending = 0
-            for part in self.batches:
-                if part.id not in slots:
-                    batch = self._request_within(
-                        deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id
-                    )
-                    found = _item_slots(part, batch)
-                    if found is None:
-                        pending += 1
-                        continue
-                    slots[part.id] = found
-                waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
-                for run_id in waiting:
-                    run = self._read_run(run_id, deadline)
-                    if run.is_terminal:
-                        finished[run_id] = RunResult.from_run(run)
-                    else:
-                        pending += 1
-                        break  # no need to read the rest this round: the batch is not done
+            try:
+                pending = self._poll_once(slots, finished, deadline)
+            except DeadlineExceededError as exc:
+                raise RunWaitTimeoutError(
+                    ", ".join(self.ids), limit, f"{len(finished)} of {self.run_count} runs finished"
+                ) from exc
             if not pending:
                 return [
                     slot if isinstance(slot, RunResult) else finished[slot]
@@ -400,6 +387,29 @@ class BatchHandle(PayloadResource):
                 raise RunWaitTimeoutError(", ".join(self.ids), limit, f"{done} of {self.run_count} runs finished")
             self._sleep(min(interval, left))
             interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    def _poll_once(
+        self, slots: dict[str, list[str | RunResult]], finished: dict[str, RunResult], deadline: float
+    ) -> int:
+        """One round: learn the parts' run ids, read runs not yet finished. The number of parts still going."""
+        pending = 0
+        for part in self.batches:
+            if part.id not in slots:
+                batch = self._request_within(deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id)
+                found = _item_slots(part, batch)
+                if found is None:
+                    pending += 1
+                    continue
+                slots[part.id] = found
+            waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
+            for run_id in waiting:
+                run = self._read_run(run_id, deadline)
+                if run.is_terminal:
+                    finished[run_id] = RunResult.from_run(run)
+                else:
+                    pending += 1
+                    break  # no need to read the rest this round: the batch is not done
+        return pending
 
     def wait(
         self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0

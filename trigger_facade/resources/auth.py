@@ -77,14 +77,15 @@ def plan_token(
             f"client holds a {kind.value}"
         )
     if public_tokens.is_additional_api_key(key):
+        now = datetime.fromtimestamp(clock.now(), UTC)
         if trigger is None:
             body = public_tokens.public_token_request(
-                scopes=scopes if scopes is not None else [], expiration=expiration, skip_columns=skip_columns
+                scopes=scopes if scopes is not None else [], expiration=expiration, skip_columns=skip_columns, now=now
             )
         else:
             body = public_tokens.trigger_token_request(
                 tasks, batch=trigger == "batchTrigger", multiple_use=multiple_use, expiration=expiration,
-                skip_columns=skip_columns,
+                skip_columns=skip_columns, now=now,
             )  # fmt: skip
         return TokenPlan(body=body)
 

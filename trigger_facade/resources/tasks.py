@@ -15,7 +15,7 @@ from .. import idempotency_keys
 from .._base import parse_response
 from .._options import OPTION_NAMES, TriggerOptions, build_options, in_sdk_order, trace_headers, with_defaults
 from .._transport import finite_seconds
-from ..errors import APITimeoutError, RunWaitTimeoutError
+from ..errors import DeadlineExceededError, RunWaitTimeoutError
 from ..models import Run, run_outcome
 from ..superjson import UNDEFINED
 from ._batching import BatchHandle, BatchingResource
@@ -23,7 +23,6 @@ from ._payloads import PayloadResource
 from .runs import parse_run
 
 DEFAULT_RESULT_TIMEOUT = 600.0
-_DEADLINE_SLACK = 0.05  # seconds: an attempt cut this close to the deadline counts as reaching it
 
 
 def _id_of(data: Any) -> str:
@@ -87,10 +86,8 @@ class RunHandle(PayloadResource):
         while True:
             try:
                 run = self._retrieve_within(deadline)
-            except APITimeoutError as exc:
-                if clock.monotonic() >= deadline - _DEADLINE_SLACK:
-                    raise RunWaitTimeoutError(self.id, limit, last_status) from exc
-                raise
+            except DeadlineExceededError as exc:
+                raise RunWaitTimeoutError(self.id, limit, last_status) from exc
             last_status = run.status
             if run.is_terminal:
                 self.status = run.status
