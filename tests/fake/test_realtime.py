@@ -101,4 +101,4 @@ def test_a_failing_feed_is_tried_three_times_then_polled() -> None:
     client: Any = make_client("sync", rec, clock=clock)
     assert client.runs.wait("run_1", realtime=True).status == "COMPLETED"
     assert [r.url.path for r in rec.requests].count("/realtime/v1/runs/run_1") == 3
-    assert len(clock.sleeps) == 2
+    assert all(wait < 1.0 for wait in clock.sleeps[:2])  # the feed's backoff, before any poll interval
