@@ -341,6 +341,7 @@ class _ClientBase:
             "project_ref": config.project_ref,
         }
         copy._http = self._http
+        copy._transport = self._transport
         copy._owns_http = False
         return copy
 
