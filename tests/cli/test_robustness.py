@@ -233,3 +233,17 @@ def test_the_key_never_reaches_the_output_even_when_an_error_quotes_it(fake: Fak
         assert fake.secret_key not in out + err
         assert fake.secret_key[:12] not in out + err
         assert_one_clean_line(err)
+
+
+def test_an_output_encoding_that_cannot_carry_the_text_is_one_line(fake: FakeTrigger) -> None:
+    cli("trigger", "double", "--tag", "héllo☃")
+    env = {**subprocess_env(fake), "PYTHONIOENCODING": "ascii"}
+    for argv in (("runs", "list"), ("runs", "list", "--csv")):
+        result = subprocess.run(
+            [sys.executable, "-m", "trigger_facade", *argv], capture_output=True, text=True, env=env, check=False
+        )
+        assert result.returncode == 1
+        assert result.stderr == (
+            "trigger-facade: the output cannot be written in this terminal's encoding (ascii); "
+            "try PYTHONIOENCODING=utf-8\n"
+        )
