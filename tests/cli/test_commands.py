@@ -180,3 +180,16 @@ def test_deployments(fake: FakeTrigger) -> None:
     assert "20250101.1" in cli("deployments", "current")[1]
     assert cli("deployments", "promote", "20250101.1")[1].startswith("promoted 20250101.1")
     assert cli("deployments", "promote", "1999")[0] == 1
+
+
+def test_a_missing_project_ref_names_the_flag_and_the_variable(
+    fake: FakeTrigger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TRIGGER_PROJECT_REF")
+    code, _, err = cli("envvars", "list", "--env", "dev")
+    assert code == 2
+    assert "--project-ref 'proj_...'" in err
+    assert "TRIGGER_PROJECT_REF" in err
+    assert "project_ref" not in err
+    assert "to the client" not in err
+    assert cli("--project-ref", fake.project_ref, "envvars", "list", "--env", "dev")[0] == 0

@@ -103,13 +103,16 @@ def test_bad_item_options_name_the_line_and_the_flag_free_option(fake: FakeTrigg
         ),
         (("runs", "reschedule", "run_x", "--delay", "later"), "--delay 'later' is not a duration"),
         (("waitpoints", "create", "--timeout", "1y"), "--timeout '1y'"),
+        (("--base-url", "http://example.com", "runs", "list"), "--base-url 'http://example.com' is plain HTTP"),
+        (("queues", "limit", "task:double", "--percent", "500"), "--percent 500.0 must be a number"),
     ],
 )
 def test_input_errors_name_cli_flags(fake: FakeTrigger, argv: tuple[str, ...], expected: str) -> None:
     code, _, err = cli(*argv)
     assert code == 2
     assert expected in err
-    for python_name in ("delay=", "ttl=", "period=", "timeout=", "created_after", "created_before"):
+    python_names = ("delay=", "ttl=", "period=", "timeout=", "created_after", "created_before", "base_url", "percent=")
+    for python_name in (*python_names, "allow_insecure_http"):
         assert python_name not in err
     assert fake.runs == {}
 

@@ -60,6 +60,10 @@ _LIBRARY_NAMES = {
 }
 
 
+# advice that only a Python caller can follow; the CLI drops it (a no-op if the wording changes)
+_PYTHON_ONLY = (" here or to the client", " or pass allow_insecure_http=True")
+
+
 class FlagInputError(click.UsageError):
     """Bad input found by the library, reworded with the CLI's flag names (exit code 2)."""
 
@@ -82,6 +86,8 @@ def translate(message: str, names: dict[str, str]) -> str:
         # a whole word, not part of `options.delay`, `'delay'` or `--delay`
         pattern = re.compile(rf"(?<![\w.'\"-]){re.escape(name)}(?:(=)|(?![\w'\"]))")
         message = pattern.sub(_replacement(flag), message)
+    for phrase in _PYTHON_ONLY:
+        message = message.replace(phrase, "")
     return message
 
 
