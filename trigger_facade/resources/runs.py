@@ -1,4 +1,10 @@
-"""client.runs: retrieve, list, cancel, replay, reschedule, tags, metadata, wait and watch."""
+"""client.runs: retrieve, list, cancel, replay, reschedule, tags, metadata, wait and watch, and the
+realtime side: run/tag/batch subscriptions, output streams and input streams.
+
+The realtime loops stand on the resource's own I/O primitives (`_send`, `_sleep`) so that the async
+twin is derived like everything else; only reading an event stream needs the body unread, which the
+drivers in trigger_facade.realtime.drive do for each kind of client (`read_stream`).
+"""
 
 from __future__ import annotations
 
