@@ -1,5 +1,7 @@
-"""client.runs: retrieve, list, cancel, replay, reschedule, tags, metadata, wait and watch, and the
-realtime side: run/tag/batch subscriptions, output streams and input streams.
+"""client.runs: run operations, wait and watch, realtime subscriptions, output and input streams.
+
+Retrieve, list, cancel, replay, reschedule, tags, metadata, wait and watch over REST; run/tag/batch
+subscriptions over the realtime feed; a task's output streams read, its input streams written.
 
 The realtime loops stand on the resource's own I/O primitives (`_send`, `_sleep`) so that the async
 twin is derived like everything else; only reading an event stream needs the body unread, which the
