@@ -147,7 +147,7 @@ def realtime_row(run: FakeRun) -> dict[str, Any]:
         "ttl": run.ttl,
         "runTags": "{" + ",".join(f'"{t}"' for t in run.tags) + "}" if run.tags else None,
         "realtimeStreams": "{}",
-        "payload": compact(run.payload) if run.payload_type != "application/store" else run.payload,
+        "payload": run.payload if isinstance(run.payload, str) else compact(run.payload),  # the stored text
         "payloadType": run.payload_type,
         "metadata": compact(run.metadata) if run.metadata is not None else None,
         "metadataType": "application/json",
