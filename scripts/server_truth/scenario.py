@@ -65,6 +65,16 @@ def _wait_for_run(s: Session, run_id: str, until: set[str]) -> str | None:
     return status
 
 
+def _wait_for_key(s: Session, run_id: str, key: str) -> None:
+    """Poll (unrecorded) until the run's answer carries `key`, for at most a sixth of the poll timeout."""
+    deadline = time.monotonic() + s.pace.poll_timeout / 6
+    while time.monotonic() < deadline:
+        body = _json(s.send(None, "GET", f"/api/v3/runs/{run_id}"))
+        if isinstance(body, dict) and body.get(key) is not None:
+            return
+        time.sleep(s.pace.poll_interval)
+
+
 def _trigger(s: Session, name: str, task: str, payload: Any, **options: Any) -> str:
     body: dict[str, Any] = {"payload": payload}
     if options:
@@ -88,7 +98,6 @@ def step_errors(s: Session, ctx: dict[str, Any]) -> None:
 def step_runs(s: Session, ctx: dict[str, Any]) -> None:
     token = ctx["token"]
     run = _trigger(s, "trigger", "st-echo", {"n": 1}, tags=["st"], metadata={"step": "trigger"})
-    ctx["run"] = run
     key = f"st-idem-{token}"
     _trigger(s, "trigger_with_idempotency_key", "st-echo", {"n": 2}, idempotencyKey=key)
     _trigger(s, "trigger_repeated_idempotency_key", "st-echo", {"n": 3}, idempotencyKey=key)
@@ -150,6 +159,8 @@ def step_outcomes(s: Session, ctx: dict[str, Any]) -> None:
     s.send("cancel_repeated", "POST", f"/api/v2/runs/{slow}/cancel")
     s.send("cancel_missing_404", "POST", f"/api/v2/runs/{MISSING_RUN}/cancel")
     _wait_for_run(s, slow, FINAL)
+    # CANCELED shows at once; finishedAt only once the worker has stopped the attempt
+    _wait_for_key(s, slow, "finishedAt")
     s.send("retrieve_canceled", "GET", f"/api/v3/runs/{slow}")
     s.send("result_canceled", "GET", f"/api/v1/runs/{slow}/result")
     s.send("tags_add_canceled", "POST", f"/api/v1/runs/{slow}/tags", json_body={"tags": ["st-after-cancel"]})
@@ -157,7 +168,7 @@ def step_outcomes(s: Session, ctx: dict[str, Any]) -> None:
     delayed = _trigger(s, "trigger_delayed", "st-echo", {"n": 6}, delay="1h")
     s.send("retrieve_delayed", "GET", f"/api/v3/runs/{delayed}")
     s.send("reschedule_delayed", "POST", f"/api/v1/runs/{delayed}/reschedule", json_body={"delay": "2h"})
-    s.send("reschedule_not_delayed_400", "POST", f"/api/v1/runs/{ctx['run']}/reschedule", json_body={"delay": "1h"})
+    s.send("reschedule_not_delayed_400", "POST", f"/api/v1/runs/{failed}/reschedule", json_body={"delay": "1h"})
     s.send("reschedule_missing", "POST", f"/api/v1/runs/{MISSING_RUN}/reschedule", json_body={"delay": "1h"})
     s.send("cancel_delayed", "POST", f"/api/v2/runs/{delayed}/cancel")
     s.send("retrieve_delayed_canceled", "GET", f"/api/v3/runs/{delayed}")
@@ -181,6 +192,10 @@ def step_batches(s: Session, ctx: dict[str, Any]) -> None:
     key = {"runCount": 1, "idempotencyKey": f"st-batch-{token}"}
     s.send("batch_create_with_key", "POST", "/api/v3/batches", json_body=key)
     s.send("batch_create_repeated_key_422", "POST", "/api/v3/batches", json_body=key)
+    # the request key dedupes nothing at this server commit: two creates, two batches
+    header_key = {"idempotency-key": f"st-batch-hdr-{token}"}
+    for name in ("batch_create_header_key", "batch_create_header_key_repeated"):
+        s.send(name, "POST", "/api/v3/batches", json_body={"runCount": 1}, headers=header_key)
     s.send(
         "batch_trigger_v2",
         "POST",
@@ -247,6 +262,10 @@ def step_envvars(s: Session, ctx: dict[str, Any]) -> None:
     name, other, empty = f"ST_VAR_{token}", f"ST_OTHER_{token}", f"ST_EMPTY_{token}"
     s.send("envvar_create", "POST", base, json_body={"name": name, "value": "one"})
     s.send("envvars_list", "GET", base)  # after a create, so that it is never empty
+    # a secret key reaches only its own environment: another environment's slug lists the key's own
+    # (while the variable just created exists, so the answer tells which environment was read)
+    other_env = "prod" if s.env_slug != "prod" else "dev"
+    s.send("envvars_other_environment_slug", "GET", f"/api/v1/projects/{s.project_ref}/envvars/{other_env}")
     s.send("envvar_create_existing_overwrites", "POST", base, json_body={"name": name, "value": "two"})
     s.send("envvar_retrieve", "GET", f"{base}/{name}")
     s.send("envvar_update", "PUT", f"{base}/{name}", json_body={"value": "three"})
@@ -380,7 +399,7 @@ def run_scenario(s: Session, only: list[str] | None = None) -> dict[str, float]:
     """Run the steps (all, or those named in `only`, in STEPS order); returns seconds per step.
 
     A step that raises is reported by the caller through the missing exchanges; the rest still run."""
-    ctx: dict[str, Any] = {"token": uuid.uuid4().hex[:10], "run": MISSING_RUN}
+    ctx: dict[str, Any] = {"token": uuid.uuid4().hex[:10]}
     timings: dict[str, float] = {}
     for name, step in STEPS.items():
         if only and name not in only:

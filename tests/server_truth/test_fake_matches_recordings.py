@@ -1,11 +1,11 @@
 """Our fake answers the recorded scenario as the real server did.
 
 The scenario of scripts/server_truth (the one that made the recordings) is run once against an in-process
-FakeTrigger: the same requests, in the same order, with the ids the fake hands out in place of the
-server's. Each answer is then compared with the recorded one of the same name by
-scripts/server_truth/shape.py: status code, headers that matter (x-trigger-jwt and its claims,
-x-should-retry, x-ratelimit-*, content type, realtime headers), body keys and value types, and the values
-of booleans and `status`.
+FakeTrigger and once against one served on loopback HTTP: the same requests, in the same order, with the
+ids the fake hands out in place of the server's. Each answer is then compared with the recorded one of the
+same name by scripts/server_truth/shape.py: status code, headers that matter (x-trigger-jwt and its
+claims, x-should-retry, x-ratelimit-*, content type, realtime headers), body keys and value types, and the
+values of booleans and `status`.
 
 Where the fake still answers differently, the difference is listed in KNOWN_DIFFERENCES below, with its
 reason. An entry whose difference is gone fails the test too, so the table shrinks as the fake is fixed.
@@ -39,12 +39,13 @@ KNOWN_DIFFERENCES: dict[str, tuple[str, set[str]]] = {}
 
 
 class _Ticking(httpx.BaseTransport):
-    """The fake's transport, moving the fake's clock a step before each request, and writing the chunks
-    a triggered st-stream run pipes (a fake's task handler sees only the payload, not its run)."""
+    """A transport to the fake (in-process, or HTTP to its loopback server) that moves the fake's clock a
+    step before each request, and writes the chunks a triggered st-stream run pipes (a fake's task
+    handler sees only the payload, not its run)."""
 
-    def __init__(self, fake: FakeTrigger, clock: FakeClock) -> None:
+    def __init__(self, fake: FakeTrigger, clock: FakeClock, inner: httpx.BaseTransport) -> None:
         self.fake = fake
-        self.inner = FakeTransport(fake)
+        self.inner = inner
         self.clock = clock
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
@@ -92,19 +93,27 @@ def _crash(payload: Any) -> Any:
     raise SystemExit(7)
 
 
-def run_against_fake() -> list[dict[str, Any]]:
-    """The scenario's exchanges with a fresh fake (polls cost no wall time: the fake's clock ticks)."""
+def run_against_fake(over: str = "in-process") -> list[dict[str, Any]]:
+    """The scenario's exchanges with a fresh fake, in-process or `over` "loopback" HTTP (polls cost no
+    wall time: the fake's clock ticks)."""
     fake, clock = _fake()
     pace = Pace(poll_timeout=10.0, poll_interval=0.0, live_timeout=10.0, stream_seconds=1)
-    with httpx.Client(transport=_Ticking(fake, clock), base_url="https://fake.trigger.local") as http:
-        session = Session(http=http, secret_key=fake.secret_key, project_ref=fake.project_ref, pace=pace)
-        run_scenario(session)
-    return session.exchanges
+
+    def scenario(inner: httpx.BaseTransport, base_url: str) -> list[dict[str, Any]]:
+        with httpx.Client(transport=_Ticking(fake, clock, inner), base_url=base_url) as http:
+            session = Session(http=http, secret_key=fake.secret_key, project_ref=fake.project_ref, pace=pace)
+            run_scenario(session)
+        return session.exchanges
+
+    if over == "loopback":
+        with fake.serve() as url:
+            return scenario(httpx.HTTPTransport(), url)
+    return scenario(FakeTransport(fake), "https://fake.trigger.local")
 
 
-@pytest.fixture(scope="module")
-def fake_exchanges() -> dict[str, dict[str, Any]]:
-    return {exchange["name"]: exchange for exchange in run_against_fake()}
+@pytest.fixture(scope="module", params=["in-process", "loopback"])
+def fake_exchanges(request: pytest.FixtureRequest) -> dict[str, dict[str, Any]]:
+    return {exchange["name"]: exchange for exchange in run_against_fake(request.param)}
 
 
 def _where(line: str) -> str:
