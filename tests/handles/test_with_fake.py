@@ -13,17 +13,18 @@ from trigger_facade.testing import FakeTrigger
 from ..facade.harness import call
 
 
+def double(payload: Any, ctx: Any = None) -> Any:
+    return {"n": payload["n"] * 2}
+
+
+def boom(payload: Any, ctx: Any = None) -> Any:
+    raise ValueError("boom")
+
+
 def fake_with_tasks() -> FakeTrigger:
     fake = FakeTrigger()
-
-    @fake.task("double")
-    def double(payload: Any, ctx: Any = None) -> Any:
-        return {"n": payload["n"] * 2}
-
-    @fake.task("boom")
-    def boom(payload: Any, ctx: Any = None) -> Any:
-        raise ValueError("boom")
-
+    fake.task("double", double)
+    fake.task("boom", boom)
     return fake
 
 
