@@ -323,7 +323,7 @@ class BatchHandle(PayloadResource):
         self.batches = batches
 
     def __repr__(self) -> str:
-        return f"BatchHandle(ids={self.ids!r}, run_count={self.run_count}, is_cached={self.is_cached})"
+        return f"{type(self).__name__}(ids={self.ids!r}, run_count={self.run_count}, is_cached={self.is_cached})"
 
     @property
     def ids(self) -> list[str]:
