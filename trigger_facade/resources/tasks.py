@@ -59,7 +59,8 @@ class RunHandle(PayloadResource):
 
     def __repr__(self) -> str:
         status = "" if self.status is None else f", status={self.status!r}"
-        return f"{type(self).__name__}(id={self.id!r}, task={self.task_identifier!r}, is_cached={self.is_cached}{status})"
+        fields = f"id={self.id!r}, task={self.task_identifier!r}, is_cached={self.is_cached}{status}"
+        return f"{type(self).__name__}({fields})"
 
     def retrieve(self) -> Run:
         """GET /api/v3/runs/{id}, with a presigned payload or output fetched and decoded."""
