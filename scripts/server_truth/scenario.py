@@ -189,6 +189,8 @@ def step_batches(s: Session, ctx: dict[str, Any]) -> None:
     small_items = f"/api/v3/batches/{_field(one, 'id', MISSING_BATCH)}/items"
     s.send("batch_items_index_beyond_run_count", "POST", small_items, content=beyond, headers=ndjson)
 
+    s.send("batch_create_over_max_400", "POST", "/api/v3/batches", json_body={"runCount": 1001})
+
     key = {"runCount": 1, "idempotencyKey": f"st-batch-{token}"}
     s.send("batch_create_with_key", "POST", "/api/v3/batches", json_body=key)
     s.send("batch_create_repeated_key_422", "POST", "/api/v3/batches", json_body=key)
