@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from scripts.server_truth.conformance import compare
 from scripts.server_truth.redact import redact_text, secrets_in
 from scripts.server_truth.scenario import STEPS
 from scripts.server_truth.shape import differences, jwt_claims
@@ -113,3 +114,26 @@ def test_each_recording_matches_itself_and_a_changed_copy_does_not() -> None:
     assert any("header x-trigger-jwt: recorded, missing here" in line for line in found)
     assert any("keys missing ['isCached']" in line for line in found)
     assert any(line.startswith("body.id: recorded") for line in found)
+
+
+def test_conformance_reports_per_operation_what_is_missing_changed_or_new() -> None:
+    """`make conformance` against answers equal to the recordings reports nothing; a lost exchange, a
+    changed answer, a changed request and an unrecorded exchange are each reported under their name."""
+    recorded = [e for e in ALL if e["scenario"] == "runs"]
+    assert all(found == [] for found in compare(recorded, recorded, {"runs"}).values())
+
+    observed = json.loads(json.dumps(recorded))
+    observed = [e for e in observed if e["name"] != "replay"]
+    changed = next(e for e in observed if e["name"] == "retrieve_missing_404")
+    del changed["response"]["headers"]["x-should-retry"]
+    moved = next(e for e in observed if e["name"] == "metadata_get")
+    moved["request"]["path"] = "/api/v2/runs/run_x/metadata"
+    observed.append({**observed[0], "name": "something_new"})
+    report = compare(recorded, observed, {"runs"})
+    assert report["replay"] == ["not sent: an earlier answer in its step was missing or unusable"]
+    assert report["retrieve_missing_404"] == ["header x-should-retry: recorded, missing here"]
+    assert report["metadata_get"][0].startswith("request differs from the recorded one")
+    assert report["something_new"] == ["not in the recordings (status 200)"]
+    assert sum(bool(found) for found in report.values()) == 4
+    # steps that did not run are not reported
+    assert compare(ALL, observed, {"runs"}).keys() == report.keys()
