@@ -157,7 +157,7 @@ def test_control_characters_in_server_error_messages_are_escaped(fake: FakeTrigg
         httpx.Response(200, content=b"<html>proxy error</html>", headers={"content-type": "text/html"}),
         httpx.Response(200, content=b'{"id": null, "status": 7}'),
         httpx.Response(200, content=b'{"id": "run_\xff\xfe"'),
-        httpx.Response(200, content=b"[]"),
+        httpx.Response(200, content=b'[1, "x"]'),
         httpx.Response(502, content=b"\x00\x01\x1b[5m upstream"),
     ],
     ids=["html", "wrong-types", "bad-utf8", "array", "502-binary"],
@@ -166,10 +166,34 @@ def test_garbage_from_the_server_is_one_line_and_exit_1(fake: FakeTrigger, respo
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(response.status_code, content=response.content, headers=response.headers)
 
-    for argv in (("runs", "get", "run_1"), ("trigger", "double"), ("runs", "list"), ("queues", "list")):
-        code, _, err = cli(*argv, transport=answering(handler))
+    commands = [
+        ("runs", "get", "run_1"),
+        ("trigger", "double"),
+        ("runs", "list"),
+        ("queues", "list"),
+        ("schedules", "list"),
+        ("envvars", "list", "--env", "dev"),
+        ("deployments", "current"),
+        ("waitpoints", "create"),
+        ("query", "SELECT run_id FROM runs"),
+    ]
+    for argv in commands:
+        code, _, err = cli("--max-retries", "0", *argv, transport=answering(handler))
         assert code == 1, (argv, err)
         assert_one_clean_line(err)
+
+
+@pytest.mark.parametrize(("flags", "attempts"), [(("--max-retries", "0"), 1), (("--max-retries", "2"), 3)])
+def test_max_retries(fake: FakeTrigger, flags: tuple[str, ...], attempts: int) -> None:
+    seen: list[str] = []
+
+    def unavailable(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.path)
+        return httpx.Response(503, json={"error": "down"}, headers={"retry-after": "0"})
+
+    code, _, err = cli(*flags, "runs", "get", "run_1", transport=answering(unavailable))
+    assert (code, err) == (1, "trigger-facade: 503: down\n")
+    assert seen == ["/api/v3/runs/run_1"] * attempts
 
 
 def test_no_key_on_a_pipe_is_a_usage_error(fake: FakeTrigger, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -36,8 +36,15 @@ CLI_EXTRA_MODULES = frozenset({"click", "rich", "dotenv"})
 @click.option(
     "--project-ref", help="the project ref for env vars and cross-environment runs (default: TRIGGER_PROJECT_REF)"
 )
+@click.option(
+    "--max-retries",
+    type=click.IntRange(0, 20),
+    help="retries of a request that failed in a way worth repeating (default: the client's policy; 0: none)",
+)
 @click.pass_obj
-def root(session: Session, base_url: str | None, branch: str | None, project_ref: str | None) -> None:
+def root(
+    session: Session, base_url: str | None, branch: str | None, project_ref: str | None, max_retries: int | None
+) -> None:
     """Trigger.dev from the shell: trigger tasks, batch them, and list, inspect, watch, cancel and replay runs.
 
     The key comes from TRIGGER_SECRET_KEY (or TRIGGER_ACCESS_TOKEN), or a hidden prompt on a terminal;
@@ -46,6 +53,7 @@ def root(session: Session, base_url: str | None, branch: str | None, project_ref
     session.base_url = base_url
     session.branch = branch
     session.project_ref = project_ref
+    session.max_retries = max_retries
 
 
 for command in (runs, trigger, batch, schedules, envvars, queues, waitpoints, query, deployments):

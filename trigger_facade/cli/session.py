@@ -42,6 +42,7 @@ class Session:
         self.base_url: str | None = None
         self.branch: str | None = None
         self.project_ref: str | None = None
+        self.max_retries: int | None = None
         self.exit_code = EXIT_OK
         self._client: TriggerClient | None = None
         self._key_used: str | None = None
@@ -56,6 +57,7 @@ class Session:
                 base_url=self.base_url,
                 preview_branch=self.branch,
                 project_ref=self.project_ref,
+                max_retries=self.max_retries,
                 environ=self.environ,
                 transport=self.transport,
             )
