@@ -63,7 +63,7 @@ def execute_if_due(state: State, run: FakeRun, now: float) -> None:
         return
     handler = state.handlers.get(run.task, echo)
     try:
-        run.output = json.loads(json.dumps(handler(plain_payload(run.payload, run.payload_type)), default=str))
+        run.output = json.loads(json.dumps(handler(run.payload), default=str))
     except SystemExit:  # the task's process died (O14)
         run.error = {"message": "trigger.dev internal error (TASK_PROCESS_EXITED_WITH_NON_ZERO_CODE)"}
         finish(state, run, "CRASHED", now)
@@ -185,7 +185,8 @@ def create_run(
     run = FakeRun(
         id=new_id("run"),
         task=task,
-        payload=payload,
+        payload=plain_payload(payload, options.get("payloadType") or "application/json"),
+        packet=payload,
         payload_type=options.get("payloadType") or "application/json",
         created_at=now,
         updated_at=now,

@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 
-from ._lifecycle import plain_payload
 from ._state import Config, FakeRun, iso
 from ._wire import base_url
 
@@ -106,12 +105,18 @@ def retrieve(request: httpx.Request, run: FakeRun, config: Config) -> dict[str, 
     if run.payload_type == "application/store":
         body["payloadPresignedUrl"] = f"{base_url(request)}/__storage/{run.payload}?sig=fake"
     else:
-        body["payload"] = plain_payload(run.payload, run.payload_type)  # O13: plain JSON
+        body["payload"] = run.payload  # O13: plain JSON, a superjson packet decoded
     if run.status == "COMPLETED":
         body["output"] = run.output
     if run.error:
         body["error"] = run.error
     return body
+
+
+def stored_text(run: FakeRun) -> str:
+    """The payload column: the text as it was sent."""
+    sent = run.packet if run.packet is not None else run.payload
+    return sent if isinstance(sent, str) else compact(sent)
 
 
 def compact(value: Any) -> str:
@@ -147,7 +152,7 @@ def realtime_row(run: FakeRun) -> dict[str, Any]:
         "ttl": run.ttl,
         "runTags": "{" + ",".join(f'"{t}"' for t in run.tags) + "}" if run.tags else None,
         "realtimeStreams": "{}",
-        "payload": run.payload if isinstance(run.payload, str) else compact(run.payload),  # the stored text
+        "payload": stored_text(run),
         "payloadType": run.payload_type,
         "metadata": compact(run.metadata) if run.metadata is not None else None,
         "metadataType": "application/json",

@@ -51,9 +51,10 @@ def new_id(prefix: str) -> str:
 class FakeRun:
     id: str
     task: str
-    payload: Json
+    payload: Json  # the plain value (a superjson packet decoded), what a task receives
     payload_type: str
     created_at: float
+    packet: Json = None  # the payload exactly as sent (None: the plain value is the packet)
     status: str = "QUEUED"
     updated_at: float = 0.0
     queued_at: float | None = None

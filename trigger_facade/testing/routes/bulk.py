@@ -31,7 +31,7 @@ def create(call: Call) -> Reply:
             cancel(state, run, now)
         else:
             options = {"tags": list(run.tags), "metadata": run.trigger_metadata, "payloadType": run.payload_type}
-            create_run(state, run.task, run.payload, options)
+            create_run(state, run.task, run.packet if run.packet is not None else run.payload, options)
         success += 1
     bulk = {
         "id": new_id("bulk"),

@@ -74,7 +74,8 @@ def replay(call: Call, run: str) -> Reply:
     source = find(call, run, "Resource not found")
     # O17: the replay keeps payload, tags and metadata; nothing dedupes it (W9)
     options = {"tags": list(source.tags), "metadata": source.trigger_metadata, "payloadType": source.payload_type}
-    new, _cached = create_run(call.state, source.task, source.payload, options)
+    sent = source.packet if source.packet is not None else source.payload
+    new, _cached = create_run(call.state, source.task, sent, options)
     return Reply(200, {"id": new.id})
 
 
