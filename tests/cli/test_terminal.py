@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from trigger_facade.cli import main
+from trigger_facade.cli.output import emit
 from trigger_facade.testing import FakeTrigger
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -71,3 +72,14 @@ def test_batch_progress_bar_on_a_terminal(fake: FakeTrigger, tmp_path: Path) -> 
     assert "batching double" in shown
     assert "250/250" in shown
     assert "━" in shown  # the bar itself
+
+
+@pytest.mark.parametrize(("count", "drawn_by_rich"), [(1000, True), (1001, False)])
+def test_long_tables_are_plain_columns(count: int, drawn_by_rich: bool) -> None:
+    rows = [{"id": f"run_{n:04d}", "status": "COMPLETED"} for n in range(count)]
+    out = Terminal()
+    assert emit(rows, ["id", "status"], "table", out) == count
+    lines = ANSI.sub("", out.getvalue()).splitlines()
+    assert ("\x1b[" in out.getvalue()) is drawn_by_rich  # rich makes the header bold
+    assert lines[0].split() == ["id", "status"]
+    assert lines[-1].split() == [f"run_{count - 1:04d}", "COMPLETED"]
