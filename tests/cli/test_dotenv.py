@@ -131,6 +131,12 @@ def test_random_values_agree_in_sh_and_python_dotenv(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [path]
 
 
+@pytest.mark.parametrize("name", ["PS1", "PROMPT_COMMAND", "BASH_ENV", "ENV", "IFS"])
+def test_variables_the_shell_runs_are_refused(name: str) -> None:
+    with pytest.raises(Refused, match="the shell itself runs or obeys"):
+        dotenv_line(name, "$(touch PWNED)")
+
+
 @pytest.mark.parametrize("name", ["BAD-NAME", "1ABC", "A B", "X=Y", ""])
 def test_names_that_are_not_shell_identifiers_are_refused(name: str) -> None:
     with pytest.raises(Refused, match="not a shell identifier"):

@@ -8,9 +8,10 @@ Writing. POSIX `sh` (`set -a; . file`) and python-dotenv agree on exactly two qu
   expands and runs nothing.
 A value with a `'` or `\\` and also a `$` or backtick has no form both read alike; nor does one holding a
 carriage return (python-dotenv reads files with universal newlines) or a NUL (sh variables cannot hold
-one); nor a name that is not a shell identifier (sh would run `a-b=1` as a command). Those are left out
-with a reason, never written approximately. Each written line is also parsed back with python-dotenv's
-own parser before it is printed.
+one); nor a name that is not a shell identifier (sh would run `a-b=1` as a command). Names the shell
+itself evaluates (PS1, PROMPT_COMMAND, BASH_ENV, IFS, ...) are refused too: sourcing must not run anything,
+not even at the next prompt. Those are left out with a reason, never written approximately. Each written
+line is also parsed back with python-dotenv's own parser before it is printed.
 
 Reading uses python-dotenv without variable expansion (as Trigger.dev's own `.env` import does), so an
 exported file imports back unchanged; a line python-dotenv cannot parse is an error naming the line.
@@ -27,6 +28,11 @@ import click
 __all__ = ["Refused", "dotenv_line", "parse_dotenv", "write_dotenv"]
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# variables a shell evaluates as code or as parsing rules after the file is sourced: prompts (expanded,
+# `$(...)` included, at every prompt), startup files, shell options and the field separator
+SHELL_CODE_NAMES = frozenset(
+    {"PS1", "PS2", "PS3", "PS4", "PROMPT_COMMAND", "BASH_ENV", "ENV", "SHELLOPTS", "BASHOPTS", "IFS"}
+)
 
 
 class Refused(Exception):
@@ -37,6 +43,8 @@ def dotenv_line(name: str, value: str) -> str:
     """`NAME='value'` or `NAME="value"` (with its newline), or Refused with the reason."""
     if not _NAME.fullmatch(name):
         raise Refused("the name is not a shell identifier ([A-Za-z_][A-Za-z0-9_]*)")
+    if name in SHELL_CODE_NAMES:
+        raise Refused("the shell itself runs or obeys this variable (prompt, startup file, options)")
     if "\r" in value or "\0" in value:
         raise Refused("the value holds a carriage return or NUL, which a .env file cannot carry")
     if "'" not in value and "\\" not in value:

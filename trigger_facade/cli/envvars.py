@@ -101,9 +101,10 @@ def export_vars(session: Session, env: str) -> None:
     \b
     The file reads back to the same bytes with POSIX sh (`set -a; . ./.env`) and with python-dotenv
     (without interpolation), and sourcing it never runs anything. A variable no quoting can carry that
-    way (a value with both a quote or backslash and a $ or backtick, a carriage return, or a name that is
-    not a shell identifier) is left out with a warning, and the exit code is 1. On a terminal, control
-    characters are shown escaped; redirect to a file for the exact bytes.
+    way (a value with both a quote or backslash and a $ or backtick, a carriage return, a name that is not
+    a shell identifier) or that the shell runs (PS1, PROMPT_COMMAND, BASH_ENV, IFS, ...) is left out with a
+    warning, and the exit code is 1. On a terminal, control characters are shown escaped; redirect to a
+    file for the exact bytes.
     """
     found = session.client.envvars.list(**_scope(session, env))
     text, refused = write_dotenv((var.name, var.value) for var in found)
