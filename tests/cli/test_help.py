@@ -80,7 +80,7 @@ def _help_seconds(*command: str) -> float:
 def test_help_is_fast_and_module_entry_works() -> None:
     # median of 5 cold starts, bounded as generously as before the move to click (a loaded 2-core CI
     # machine triples start-up); eager imports are caught by the blocked-import tests below, and the
-    # figures on an idle machine are in docs/cli.md
+    # measured figures are in docs/cli.md
     median = statistics.median(_help_seconds(sys.executable, "-m", "trigger_facade") for _ in range(5))
     assert median < 2.0
 
