@@ -21,7 +21,6 @@ T = TypeVar("T", bound="CreatePublicTokenRequest")
 class CreatePublicTokenRequest:
     scopes: list[str]
     expiration_time: int | str | Unset = UNSET
-    """ a duration such as "1h" (from the server's clock) or Unix seconds; at most 30 days """
     one_time_use: bool | Unset = UNSET
     realtime: CreatePublicTokenRequestRealtime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -14,7 +14,6 @@ T = TypeVar("T", bound="JwtClaimsResponse")
 @_attrs_define
 class JwtClaimsResponse:
     sub: str
-    """ the environment id """
     pub: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
