@@ -212,3 +212,22 @@ def test_a_waitpoint_token_without_jwt_gets_the_sdk_fallback(mode: str) -> None:
     claims = pt.decode_and_verify(token.public_access_token, KEY, now=now)
     assert claims["scopes"] == ["write:waitpoints:waitpoint_1"]
     assert claims["exp"] - claims["iat"] == 24 * 3600
+
+
+def test_importing_the_package_stays_cheap_and_handles_load_on_use() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, trigger_facade as t\n"
+        "heavy = ('trigger_api', 'trigger_facade.resources.tasks', 'opentelemetry')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "names = ('RunHandle', 'AsyncRunHandle', 'BatchHandle', 'AsyncBatchHandle')\n"
+        "print(*(getattr(t, n).__module__ for n in names))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == [
+        "[]",
+        "trigger_facade.resources.tasks trigger_facade._async.tasks "
+        "trigger_facade.resources._batching trigger_facade._async._batching",
+    ]
