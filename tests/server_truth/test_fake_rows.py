@@ -230,6 +230,10 @@ def test_W8_deployment_filters_and_page_size(make: Make) -> None:
     assert "20240101.1" in versions(to=start)  # `to` without `from` is ignored
     assert len(versions(**{"page[size]": "1"})) == 5  # raised to 5
     assert len(versions()) == 7  # default 20
+    for n in range(100):
+        wire.fake.deploy(f"20260101.{n}")
+    assert len(versions()) == 20
+    assert len(versions(**{"page[size]": "500"})) == 100  # lowered to 100
     for bad in ({"period": "soon"}, {"from": "not a date"}):
         answer = wire.call("GET", "/api/v1/deployments", params=bad)
         assert (answer.status_code, answer.json()) == (500, {"error": "Internal Server Error"})
