@@ -25,6 +25,7 @@ from .errors import ConfigurationError
 if TYPE_CHECKING:
     from trigger_api.client import AuthenticatedClient
 
+    from ._async.auth import AsyncAuth
     from ._async.batch import AsyncBatch
     from ._async.bulk_actions import AsyncBulkActions
     from ._async.deployments import AsyncDeployments
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from ._async.schedules import AsyncSchedules
     from ._async.tasks import AsyncTasks
     from ._async.waitpoints import AsyncWaitpoints
-    from .resources.auth import AsyncAuth, Auth
+    from .resources.auth import Auth
     from .resources.batch import Batch
     from .resources.bulk_actions import BulkActions
     from .resources.deployments import Deployments
@@ -426,7 +427,7 @@ class AsyncTriggerClient(_ClientBase):
     _async = True
 
     runs: _LazyResource[AsyncRuns] = _LazyResource("trigger_facade._async.runs:AsyncRuns")
-    auth: _LazyResource[AsyncAuth] = _LazyResource("trigger_facade.resources.auth:AsyncAuth")
+    auth: _LazyResource[AsyncAuth] = _LazyResource("trigger_facade._async.auth:AsyncAuth")
     tasks: _LazyResource[AsyncTasks] = _LazyResource("trigger_facade._async.tasks:AsyncTasks")
     batch: _LazyResource[AsyncBatch] = _LazyResource("trigger_facade._async.batch:AsyncBatch")
     schedules: _LazyResource[AsyncSchedules] = _LazyResource("trigger_facade._async.schedules:AsyncSchedules")

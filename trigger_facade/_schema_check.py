@@ -11,6 +11,7 @@ extra properties (kept for forward compatibility).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -25,8 +26,16 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 class SchemaMismatch(Exception):
-    def __init__(self, where: str, problem: str) -> None:
-        super().__init__(f"{where or '(body)'}: {problem}")
+    """Where (built up on the way out, so a passing check formats no paths) and what did not fit."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.steps: list[str] = []
+
+    def __str__(self) -> str:
+        where = "".join(reversed(self.steps)).lstrip(".")
+        return f"{where or '(body)'}: {self.problem}"
 
 
 @cache
@@ -47,54 +56,125 @@ def response_schema(operation: str, status: int) -> dict[str, Any] | None:
     return schema  # type: ignore[no-any-return]
 
 
-def _is_type(value: Any, name: str) -> bool:
-    if name == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if name == "number":
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    kinds = _JSON_TYPES.get(name)
-    return kinds is None or isinstance(value, kinds)
+Validator = Callable[[Any], None]
 
 
-def check(value: Any, schema: dict[str, Any], where: str = "") -> None:
+def check(value: Any, schema: dict[str, Any]) -> None:
     """Raise SchemaMismatch naming the first place where `value` does not fit `schema`."""
+    _compiled(id(schema), schema)(value)
+
+
+_VALIDATORS: dict[int, Validator] = {}
+
+
+def _compiled(key: int, schema: dict[str, Any]) -> Validator:
+    """`schema` turned into nested closures once (answers are checked on every call)."""
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        validator = _VALIDATORS[key] = _compile(schema)
+    return validator
+
+
+def _compile(schema: dict[str, Any]) -> Validator:
     ref = schema.get("$ref")
     if isinstance(ref, str):
-        check(value, _schemas()["components"][ref.rsplit("/", 1)[-1]], where)
-        return
-    for part in schema.get("allOf", ()):
-        check(value, part, where)
+        target = _schemas()["components"][ref.rsplit("/", 1)[-1]]
+
+        def by_ref(value: Any) -> None:  # resolved lazily: schemas may refer to themselves
+            _compiled(id(target), target)(value)
+
+        return by_ref
+    parts: list[Validator] = [_compile(part) for part in schema.get("allOf", ())]
     for keyword in ("anyOf", "oneOf"):
-        options = schema.get(keyword)
-        if options:
-            problems = []
-            for option in options:
-                try:
-                    check(value, option, where)
-                    break
-                except SchemaMismatch as exc:
-                    problems.append(str(exc))
-            else:
-                raise SchemaMismatch(where, f"fits none of the allowed shapes ({'; '.join(problems[:3])})")
+        if schema.get(keyword):
+            parts.append(_any_of([_compile(option) for option in schema[keyword]]))
     expected = schema.get("type")
     if expected is not None:
-        names = expected if isinstance(expected, list) else [expected]
-        if not any(_is_type(value, name) for name in names):
-            raise SchemaMismatch(where, f"expected {' or '.join(names)}, got {_json_type(value)}")
-    if isinstance(value, dict):
-        for name in schema.get("required", ()):
+        parts.append(_type_check(expected if isinstance(expected, list) else [expected]))
+    required = tuple(schema.get("required", ()))
+    properties = {name: _compile(sub) for name, sub in schema.get("properties", {}).items()}
+    if required or properties:
+        parts.append(_object_check(required, properties))
+    items = schema.get("items")
+    if isinstance(items, dict):
+        parts.append(_array_check(_compile(items)))
+    if len(parts) == 1:
+        return parts[0]
+    checks = tuple(parts)
+
+    def all_of(value: Any) -> None:
+        for part in checks:
+            part(value)
+
+    return all_of
+
+
+def _any_of(options: list[Validator]) -> Validator:
+    def any_of(value: Any) -> None:
+        problems = []
+        for option in options:
+            try:
+                option(value)
+                return
+            except SchemaMismatch as exc:
+                problems.append(str(exc))
+        raise SchemaMismatch(f"fits none of the allowed shapes ({'; '.join(problems[:3])})")
+
+    return any_of
+
+
+def _type_check(names: list[str]) -> Validator:
+    exact: set[type] = set()
+    for name in names:
+        if name == "integer":
+            exact.add(int)
+        elif name == "number":
+            exact.update((int, float))
+        elif name in _JSON_TYPES:
+            exact.update(_JSON_TYPES[name])
+        else:
+            return lambda value: None  # a type this checker does not know: nothing to hold against
+    allowed = frozenset(exact)
+    wanted = " or ".join(names)
+
+    def type_check(value: Any) -> None:
+        # JSON decoding makes exact built-in types, so a set lookup suffices (and keeps bool out of int)
+        if type(value) not in allowed:
+            raise SchemaMismatch(f"expected {wanted}, got {_json_type(value)}")
+
+    return type_check
+
+
+def _object_check(required: tuple[str, ...], properties: dict[str, Validator]) -> Validator:
+    def object_check(value: Any) -> None:
+        if type(value) is not dict:
+            return
+        for name in required:
             if name not in value:
-                raise SchemaMismatch(where, f"missing required property {name!r}")
-        properties = schema.get("properties", {})
+                raise SchemaMismatch(f"missing required property {name!r}")
         for name, item in value.items():
             sub = properties.get(name)
             if sub is not None:
-                check(item, sub, f"{where}.{name}" if where else name)
-    elif isinstance(value, list):
-        items = schema.get("items")
-        if isinstance(items, dict):
+                try:
+                    sub(item)
+                except SchemaMismatch as exc:
+                    exc.steps.append(f".{name}")
+                    raise
+
+    return object_check
+
+
+def _array_check(item_check: Validator) -> Validator:
+    def array_check(value: Any) -> None:
+        if type(value) is list:
             for index, item in enumerate(value):
-                check(item, items, f"{where}[{index}]")
+                try:
+                    item_check(item)
+                except SchemaMismatch as exc:
+                    exc.steps.append(f"[{index}]")
+                    raise
+
+    return array_check
 
 
 def _json_type(value: Any) -> str:

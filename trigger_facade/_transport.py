@@ -31,6 +31,7 @@ CLOCK_EXTENSION = "trigger_facade.clock"  # that clock
 ATTEMPT_TIMEOUT_EXTENSION = "trigger_facade.attempt_timeout"  # seconds, connect to last byte
 MAX_BODY_EXTENSION = "trigger_facade.max_body"  # bytes, decompressed
 STREAM_EXTENSION = "trigger_facade.stream"  # hand the body back unread (event streams)
+REPEAT_EXTENSION = "trigger_facade.repeat"  # the repeat class of a request outside the spec
 
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024
@@ -48,8 +49,12 @@ class DeadlineReached(httpx.TimeoutException):
 def repeat_class(request: httpx.Request) -> str:
     """What sending `request` twice does: safe, deduped-by-key or not-deduped (spec x-trigger-repeat).
 
-    Requests outside the spec (packets, presigned storage, realtime) are reads or idempotent PUTs.
+    Requests outside the spec (packets, presigned storage, realtime) are reads or idempotent PUTs,
+    unless they declare otherwise (REPEAT_EXTENSION: sending to an input stream twice delivers twice).
     """
+    declared = request.extensions.get(REPEAT_EXTENSION)
+    if isinstance(declared, str):
+        return declared
     operation = OPERATIONS.get(str(request.extensions.get(OPERATION_EXTENSION, "")))
     return operation.repeat if operation is not None else "safe"
 
@@ -163,10 +168,13 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     @staticmethod
     def _answer(request: httpx.Request, response: httpx.Response, body: bytes, attempt: int) -> httpx.Response:
         """The response handed back: the decoded body, so nothing downstream decodes it again."""
-        headers = [(k, v) for k, v in response.headers.multi_items() if k not in ("content-encoding", "content-length")]
+        headers: Any = response.headers
+        if "content-encoding" in headers:
+            headers = [(k, v) for k, v in headers.multi_items() if k not in ("content-encoding", "content-length")]
         extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
+        # a ready byte stream: httpx reads it without re-encoding the body or re-checking headers
         return httpx.Response(
-            response.status_code, headers=headers, content=body, request=request, extensions=extensions
+            response.status_code, headers=headers, stream=httpx.ByteStream(body), request=request, extensions=extensions
         )
 
     def _read(self, request: httpx.Request, response: httpx.Response, attempt: int) -> httpx.Response:

@@ -100,4 +100,4 @@ def test_an_instant_realtime_feed_is_paced(mode: str) -> None:
     feeds = server.count("GET", "/realtime/v1/runs/run_1")
     # 60 s of (fake) time: pacing doubles towards the poll ceiling instead of spinning
     assert 3 <= feeds <= 20, feeds
-    assert sum(clock.sleeps) >= 59
+    assert sum(clock.sleeps) >= 50  # the wait used its time sleeping, not spinning

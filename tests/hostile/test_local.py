@@ -100,3 +100,17 @@ def test_path_parameters_are_checked_once_for_every_operation(mode: str, run_id:
     assert isinstance(error, InvalidInputError)
     assert "runId" in str(error)
     assert server.seen == []
+
+
+def test_sending_to_an_input_stream_is_not_repeated_after_it_may_have_arrived(mode: str) -> None:
+    """A repeat would deliver the input twice, and nothing dedupes it: one attempt, then the typed error."""
+    from .server import stall
+
+    with hostile_server({("POST", "/realtime/v1/streams/run_1/input/answers"): stall(2)}) as server:
+        error = raised(
+            mode, lambda c: c.runs.send_input("run_1", "answers", {"ok": 1}), base_url=server.url, timeout=0.5
+        )
+    assert isinstance(error, APIConnectionError)
+    assert error.may_have_succeeded is True
+    assert "not retried" in str(error)
+    assert server.count("POST", "/realtime/v1/streams/run_1/input/answers") == 1

@@ -1,4 +1,4 @@
-"""The merged spec holds exactly the 72 real management operations, each once, at the server's route."""
+"""The merged spec holds exactly the 74 real management operations, each once, at the server's route."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
 
 # spec-merge.md table 1 (63 real operations; the phantom POST /api/v1/events is not here) + table 1d (9).
 EXPECTED: list[tuple[str, str, str]] = [
+    # the public-token endpoints (server routes api.v1.auth.jwt.claims and api.v1.auth.public-tokens)
+    ("POST", "/api/v1/auth/jwt/claims", "get_jwt_claims_v1"),
+    ("POST", "/api/v1/auth/public-tokens", "create_public_token_v1"),
     ("POST", "/api/v1/tasks/batch", "batch_trigger_task_v1"),
     ("POST", "/api/v1/tasks/{taskIdentifier}/batch", "batch_trigger_task_by_id_v1"),
     ("POST", "/api/v1/tasks/{taskIdentifier}/trigger", "trigger_task_v1"),
@@ -108,10 +111,10 @@ def actual_operations(spec: dict[str, Any]) -> list[tuple[str, str, str]]:
     ]
 
 
-def test_expected_list_has_72_distinct_operations() -> None:
-    assert len(EXPECTED) == 72
-    assert len({(m, p) for m, p, _ in EXPECTED}) == 72
-    assert len({op_id for _, _, op_id in EXPECTED}) == 72
+def test_expected_list_has_74_distinct_operations() -> None:
+    assert len(EXPECTED) == 74
+    assert len({(m, p) for m, p, _ in EXPECTED}) == 74
+    assert len({op_id for _, _, op_id in EXPECTED}) == 74
 
 
 def test_spec_holds_exactly_the_real_operations(spec: dict[str, Any]) -> None:
@@ -242,7 +245,7 @@ def test_the_facades_key_rules_are_the_specs_security(spec: dict[str, Any]) -> N
                     refused = True
                 assert refused is not admitted, (op["operationId"], scheme)
                 checked += 1
-    assert checked == 2 * 72
+    assert checked == 2 * 74
 
 
 def _never(request: httpx.Request) -> httpx.Response:

@@ -43,6 +43,7 @@ from trigger_facade._transport import (
     ATTEMPT_TIMEOUT_EXTENSION,
     MAX_BODY_EXTENSION,
     POLICY_EXTENSION,
+    REPEAT_EXTENSION,
     OriginBearerAuth,
     check_presigned_url,
     finite_seconds,
@@ -446,7 +447,7 @@ class AsyncRuns(AsyncPayloadResource):
         pace = 0.0
         failures = 0
         while True:
-            started, live = (clock.monotonic(), sub.live)
+            started = clock.monotonic()
             answer = await self._shape_answer(sub, deadline)
             if answer is None:
                 return
@@ -459,7 +460,7 @@ class AsyncRuns(AsyncPayloadResource):
             delay = result.retry_in
             if result.rows:
                 pace = 0.0
-            elif delay is None and live and (clock.monotonic() - started < REALTIME_MIN_INTERVAL):
+            elif delay is None and clock.monotonic() - started < REALTIME_MIN_INTERVAL:
                 pace = min(REALTIME_MAX_PACE, max(REALTIME_MIN_INTERVAL, pace * 2))
                 delay = pace
             if delay is not None:
@@ -597,5 +598,7 @@ class AsyncRuns(AsyncPayloadResource):
         """POST /realtime/v1/streams/{runId}/input/{streamId}: send `data` (plain JSON, at most 1 MiB)
         to a running task's input stream. Returns the server's `ok`; a finished run answers 400."""
         self._check_realtime_key("runs.send_input")
-        request = build_request(self._state, self._http, input_send_request(run_id, stream_id, data))
+        spec = input_send_request(run_id, stream_id, data)
+        spec = {**spec, "extensions": {**spec.get("extensions", {}), REPEAT_EXTENSION: "not-deduped"}}
+        request = build_request(self._state, self._http, spec)
         return parse_response(await self._send(request), parse_input_send_response)

@@ -21,7 +21,6 @@ from trigger_api.api.auth import create_public_token_v1, get_jwt_claims_v1
 from trigger_api.models.create_public_token_request import CreatePublicTokenRequest
 
 from .. import public_tokens
-from .._async._payloads import AsyncPayloadResource
 from .._base import parse_response
 from .._config import KeyKind
 from .._retry import Clock
@@ -184,74 +183,6 @@ class Auth(PayloadResource):
         """POST /api/v1/auth/public-tokens with the SDK's body, byte for byte; the server's token."""
         try:
             response = self._send_exact(
-                create_public_token_v1._get_kwargs, body, body=CreatePublicTokenRequest.from_dict(body)
-            )
-        except NotFoundError as exc:
-            error = NotFoundError(_NO_SERVER_MINTING, response=exc.response, body=exc.body)
-        else:
-            return minted_token(response)
-        raise error
-
-
-class AsyncAuth(AsyncPayloadResource):
-    """Auth, awaited: the same methods and rules (see Auth)."""
-
-    async def create_public_token(
-        self,
-        *,
-        scopes: Scopes | None = None,
-        expiration: Expiration | None = None,
-        skip_columns: Sequence[str] | None = None,
-    ) -> str:
-        plan = self._plan(None, scopes=scopes, expiration=expiration, skip_columns=skip_columns)
-        return await self._make(plan)
-
-    async def create_trigger_token(
-        self,
-        tasks: str | Sequence[str],
-        *,
-        multiple_use: bool = False,
-        expiration: Expiration | None = None,
-        skip_columns: Sequence[str] | None = None,
-    ) -> str:
-        plan = self._plan(
-            "trigger", tasks=tasks, multiple_use=multiple_use, expiration=expiration, skip_columns=skip_columns
-        )
-        return await self._make(plan)
-
-    async def create_batch_trigger_token(
-        self,
-        tasks: str | Sequence[str],
-        *,
-        multiple_use: bool = False,
-        expiration: Expiration | None = None,
-        skip_columns: Sequence[str] | None = None,
-    ) -> str:
-        plan = self._plan(
-            "batchTrigger", tasks=tasks, multiple_use=multiple_use, expiration=expiration, skip_columns=skip_columns
-        )
-        return await self._make(plan)
-
-    def _plan(self, trigger: str | None, **arguments: Any) -> TokenPlan:
-        credentials = self._state.config.credentials
-        return plan_token(credentials.key, credentials.kind, self._state.clock, trigger=trigger, **arguments)
-
-    async def _make(self, plan: TokenPlan) -> str:
-        if plan.body is not None:
-            return await self._minted(plan.body)
-        assert plan.sign is not None
-        return plan.sign(await self._environment_claims())
-
-    async def _environment_claims(self) -> Mapping[str, Any]:
-        memo = self._state.memo
-        if _CLAIMS not in memo:
-            memo[_CLAIMS] = await self._request(get_jwt_claims_v1._get_kwargs, _claims)
-        claims: Mapping[str, Any] = memo[_CLAIMS]
-        return claims
-
-    async def _minted(self, body: dict[str, Any]) -> str:
-        try:
-            response = await self._send_exact(
                 create_public_token_v1._get_kwargs, body, body=CreatePublicTokenRequest.from_dict(body)
             )
         except NotFoundError as exc:

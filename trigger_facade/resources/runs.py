@@ -53,6 +53,7 @@ from .._transport import (
     ATTEMPT_TIMEOUT_EXTENSION,
     MAX_BODY_EXTENSION,
     POLICY_EXTENSION,
+    REPEAT_EXTENSION,
     STREAM_EXTENSION,
     OriginBearerAuth,
     check_presigned_url,
@@ -626,7 +627,7 @@ class Runs(PayloadResource):
         pace = 0.0
         failures = 0
         while True:
-            started, live = clock.monotonic(), sub.live
+            started = clock.monotonic()
             answer = self._shape_answer(sub, deadline)
             if answer is None:
                 return
@@ -639,8 +640,9 @@ class Runs(PayloadResource):
             delay = result.retry_in
             if result.rows:
                 pace = 0.0
-            elif delay is None and live and clock.monotonic() - started < REALTIME_MIN_INTERVAL:
-                # a live request is held until something changes: one answered at once without news would spin
+            elif delay is None and clock.monotonic() - started < REALTIME_MIN_INTERVAL:
+                # a live request is held until something changes, and a catch-up request brings rows:
+                # an answer that comes at once with neither would spin (a broken or hostile feed)
                 pace = min(REALTIME_MAX_PACE, max(REALTIME_MIN_INTERVAL, pace * 2))
                 delay = pace
             if delay is not None:
@@ -781,5 +783,8 @@ class Runs(PayloadResource):
         """POST /realtime/v1/streams/{runId}/input/{streamId}: send `data` (plain JSON, at most 1 MiB)
         to a running task's input stream. Returns the server's `ok`; a finished run answers 400."""
         self._check_realtime_key("runs.send_input")
-        request = build_request(self._state, self._http, input_send_request(run_id, stream_id, data))
+        spec = input_send_request(run_id, stream_id, data)
+        # a repeat would deliver the input twice: sent again only when it certainly never arrived
+        spec = {**spec, "extensions": {**spec.get("extensions", {}), REPEAT_EXTENSION: "not-deduped"}}
+        request = build_request(self._state, self._http, spec)
         return parse_response(self._send(request), parse_input_send_response)
