@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import sys
-sys.path[:] = [p for p in sys.path if not p.startswith(({repo!r}, {generated!r}))]
+sys.path[:] = [p for p in sys.path if p.rstrip("/") not in ({repo!r}, {generated!r})]
 sys.path.insert(0, {site!r})
 import pathlib
 import trigger_facade, trigger_facade.testing
