@@ -69,7 +69,8 @@ class App:
         """An injected 429 in the shape the route's own limiter gives."""
         reset = now + self.faults.rate_limit_retry_after
         if request.method == "POST" and raw_path == CREATE_BATCH:
-            reply = batch_429(0, 0, reset, now, items=1)
+            limit = self.batch_rate_limit.burst if self.batch_rate_limit is not None else 0
+            reply = batch_429(limit, 0, reset, now, items=1)
             return json_response(reply.status, reply.body, reply.headers)
         return general_429(self.rate_limit.burst, 0, reset, now)
 
