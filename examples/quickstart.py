@@ -33,7 +33,9 @@ def target(live: bool) -> Iterator[tuple[TriggerClient, str]]:
             yield client, "the real Trigger.dev API"
         return
     # a fresh key every run: nothing in the output may depend on (or show) it
-    fake = FakeTrigger(secret_key=f"tr_dev_{secrets.token_hex(12)}", start_after=0.2, execution_time=0.3)
+    fake = FakeTrigger(
+        secret_key=f"tr_dev_{secrets.token_hex(12)}", start_after=0.2, execution_time=0.3, scheduled_tasks={TASK}
+    )
     fake.task(TASK, lambda payload: {"resized": payload.get("url"), "width": payload.get("width", 800)})
     with (
         fake.serve() as url,
