@@ -19,6 +19,7 @@ from .platform import deployments, query, queues, schedules, waitpoints
 from .runs import runs
 from .session import EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Session
 from .tasks import batch, trigger
+from .tokens import tokens
 
 if TYPE_CHECKING:
     import httpx
@@ -45,7 +46,7 @@ CLI_EXTRA_MODULES = frozenset({"click", "rich", "dotenv"})
 def root(
     session: Session, base_url: str | None, branch: str | None, project_ref: str | None, max_retries: int | None
 ) -> None:
-    """Trigger.dev from the shell: trigger tasks, batch them, and list, inspect, watch, cancel and replay runs.
+    """Trigger.dev from the shell: trigger tasks, batch them, list, inspect, watch, stream, cancel and replay runs.
 
     The key comes from TRIGGER_SECRET_KEY (or TRIGGER_ACCESS_TOKEN), or a hidden prompt on a terminal;
     never from a flag, which would land in shell history.
@@ -56,7 +57,7 @@ def root(
     session.max_retries = max_retries
 
 
-for command in (runs, trigger, batch, schedules, envvars, queues, waitpoints, query, deployments):
+for command in (runs, trigger, batch, schedules, envvars, queues, waitpoints, query, deployments, tokens):
     root.add_command(command)
 
 

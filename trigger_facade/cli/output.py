@@ -16,12 +16,14 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import IO, Any
 
-__all__ = ["cell", "emit", "emit_one", "printable", "to_json", "to_plain"]
+__all__ = ["UNSAFE", "cell", "emit", "emit_one", "printable", "printable_stream", "to_json", "to_json_line", "to_plain"]
 
 # C0 and C1 control characters, DEL, and the invisible bidirectional controls that can make text
 # render in a different order than it is stored ("Trojan Source").
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_KEEP_NEWLINES = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# streamed text (an LLM's answer, code) keeps its line breaks and tabs, which move the cursor only forward
+_UNSAFE_KEEP_LAYOUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -31,8 +33,13 @@ def _escape(match: re.Match[str]) -> str:
 
 def printable(text: object, *, keep_newlines: bool = False) -> str:
     """`text` as a string with control characters shown as \\xNN / \\uNNNN escapes."""
-    pattern = _UNSAFE_KEEP_NEWLINES if keep_newlines else _UNSAFE
+    pattern = _UNSAFE_KEEP_NEWLINES if keep_newlines else UNSAFE
     return pattern.sub(_escape, str(text))
+
+
+def printable_stream(text: str) -> str:
+    """Streamed text as printable() escapes it, except line breaks and tabs."""
+    return _UNSAFE_KEEP_LAYOUT.sub(_escape, text)
 
 
 def to_plain(value: Any) -> Any:
@@ -56,6 +63,11 @@ def to_plain(value: Any) -> Any:
 def to_json(value: Any) -> str:
     # ensure_ascii keeps every control character (C1 included) escaped; the output is for programs
     return json.dumps(to_plain(value), indent=2, default=str)
+
+
+def to_json_line(value: Any) -> str:
+    """One value as compact JSON on one line (JSON Lines): control characters and newlines escaped."""
+    return json.dumps(to_plain(value), separators=(",", ":"), default=str)
 
 
 def cell(value: Any) -> str:

@@ -1,4 +1,4 @@
-"""`trigger-facade runs ...`: list, get, cancel, replay, reschedule and watch runs."""
+"""`trigger-facade runs ...`: list, get, cancel, replay, reschedule, watch and stream runs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import click
 from ..models import Run
 from .flags import DURATION_HELP, Group, output_flags
 from .inputs import ISO_TIME, SECONDS
-from .output import emit, emit_one, printable
+from .output import emit, emit_one, printable, to_json_line
+from .run_stream import stream_run
 from .session import EXIT_FAILURE, Session, parse_queue, pass_session
 
 __all__ = ["RUN_COLUMNS", "runs"]
@@ -24,7 +25,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 @click.group(cls=Group)
 def runs() -> None:
-    """List, inspect, cancel, replay, reschedule and watch runs."""
+    """List, inspect, cancel, replay, reschedule, watch and stream runs."""
 
 
 def _many(flag: str, what: str) -> Callable[[F], F]:
@@ -129,20 +130,67 @@ def reschedule_run(session: Session, run_id: str, delay: str) -> None:
 
 
 @runs.command("watch")
-@click.argument("run_id")
+@click.argument("run_id", required=False)
+@click.option("--tag", "tags", multiple=True, help="instead of RUN_ID: follow every run with this tag (repeatable)")
+@click.option(
+    "--created-after",
+    metavar="PERIOD",
+    help=f"with --tag: runs created within this period ({DURATION_HELP}); the server's default is 24h",
+)
 @click.option("--timeout", type=SECONDS, default=None, help=f"give up after this long: seconds, or {DURATION_HELP}")
 @click.option("--interval", type=SECONDS, default=1.0, show_default=True, help="first poll interval, seconds")
 @click.option("--realtime", is_flag=True, help="follow the realtime feed instead of polling")
-@pass_session
-def watch_run(session: Session, run_id: str, timeout: float | None, interval: float, realtime: bool) -> None:
-    """Show each status change until the run ends (exit code 1 unless it succeeded).
+@output_flags(csv=False)
+@click.pass_context
+def watch_run(
+    ctx: click.Context,
+    run_id: str | None,
+    tags: tuple[str, ...],
+    created_after: str | None,
+    timeout: float | None,
+    interval: float,
+    realtime: bool,
+    output: str | None,
+) -> None:
+    """Show each status change of RUN_ID until it ends (exit code 1 unless it succeeded), or follow the
+    runs of a tag (--tag) until Ctrl-C or --timeout.
 
-    On a terminal this is a live view; otherwise one line per change: `HH:MM:SS  RUN_ID  STATUS`.
+    On a terminal this is a live view (with --tag, a table with one row per run, updated in place);
+    otherwise one line per change: `HH:MM:SS  RUN_ID  STATUS` (with --tag: `HH:MM:SS  RUN_ID  TASK  STATUS`).
+    --json writes every snapshot as one line of JSON.
     """
+    session: Session = ctx.obj
+    if tags:
+        if run_id is not None:
+            raise click.UsageError("give either RUN_ID or --tag, not both")
+        for name in ("interval", "realtime"):
+            if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT:
+                raise click.UsageError(f"--{name} is for RUN_ID; --tag always follows the realtime feed")
+        from .watch_tags import watch_tags
+
+        snapshots = session.client.runs.subscribe_to_tag(list(tags), created_after=created_after, timeout=timeout)
+        watch_tags(snapshots, session, list(tags), output)
+        return
+    if run_id is None:
+        raise click.UsageError("give RUN_ID, or --tag TAG to follow the runs of a tag")
+    if created_after is not None:
+        raise click.UsageError("--created-after is for --tag")
     changes = session.client.runs.watch(run_id, timeout=timeout, poll_interval=interval, realtime=realtime)
-    last = _live(changes, session.out) if session.out_is_terminal else _lines(changes, session.out)
+    if output == "json":
+        last = _json_lines(changes, session.out)
+    else:
+        last = _live(changes, session.out) if session.out_is_terminal else _lines(changes, session.out)
     if last is None or not last.is_success:
         session.exit_code = EXIT_FAILURE
+
+
+def _json_lines(changes: Iterable[Run], out: IO[str]) -> Run | None:
+    last = None
+    for run in changes:
+        last = run
+        out.write(to_json_line(run.data) + "\n")
+        out.flush()
+    return last
 
 
 def _lines(changes: Iterable[Run], out: IO[str]) -> Run | None:
@@ -185,3 +233,6 @@ def _live(changes: Iterable[Run], out: IO[str]) -> Run | None:
             last = run
             history.append((datetime.now().strftime("%H:%M:%S"), printable(run.status)))
     return last
+
+
+runs.add_command(stream_run)

@@ -12,6 +12,7 @@ import click
 from .. import idempotency_keys
 from ..errors import BatchPartiallySentError, InvalidInputError
 from ..models import BatchPart
+from ..superjson import UNDEFINED
 from .flags import DURATION_HELP, Command, FlagInputError, output_flags
 from .inputs import JSON_VALUE, SECONDS, BatchLines
 from .output import emit_one, printable, to_json
@@ -22,7 +23,12 @@ __all__ = ["batch", "trigger"]
 
 @click.command(cls=Command)
 @click.argument("task")
-@click.option("--payload", type=JSON_VALUE, default=None, help="the payload: JSON text, or @file.json (@- for stdin)")
+@click.option(
+    "--payload",
+    type=JSON_VALUE,
+    default=None,
+    help="the payload: JSON text, or @file.json (@- for stdin); without it the run gets no payload",
+)
 @click.option("--delay", help=f"start later: {DURATION_HELP}, or an ISO-8601 time with a zone")
 @click.option("--ttl", help=f"expire if not started within {DURATION_HELP}")
 @click.option("--idempotency-key", help="a repeat with the same key returns the first run instead of a new one")
@@ -60,6 +66,8 @@ def trigger(
         "machine": machine,
         "queue": queue,
     }
+    if click.get_current_context().get_parameter_source("payload") is click.core.ParameterSource.DEFAULT:
+        payload = UNDEFINED  # no --payload: no payload at all, as the official SDK sends it (`--payload null` is null)
     handle = session.client.tasks.trigger(task, payload, **{k: v for k, v in options.items() if v is not None})
     cached = " (cached: an earlier run with this idempotency key)" if handle.is_cached else ""
     if not wait:
