@@ -22,7 +22,7 @@ def sent(monkeypatch: pytest.MonkeyPatch) -> list[httpx.Request]:
 def trigger(sent: list[httpx.Request], *argv: str) -> dict[str, object]:
     def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request)
-        return httpx.Response(200, json={"id": "run_1"})
+        return httpx.Response(200, json={"id": "run_1", "isCached": False})  # as the server answers
 
     code, out, err = cli("trigger", "my-task", *argv, transport=httpx.MockTransport(answer))
     assert (code, out, err) == (0, "run_1\n", "")
