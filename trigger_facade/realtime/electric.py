@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import json
 import random
-import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote
 
-from .._config import API_VERSION
 from ..errors import RealtimeProtocolError
+from .reconnect import SDK_BACKOFF, ReconnectPolicy, server_wait
+from .shape_requests import ELECTRIC_VERSION, ShapeRequest, realtime_headers
+from .shape_values import ColumnType, decode_value, parse_pg_array, parse_schema
 
 __all__ = [
     "ELECTRIC_VERSION",
@@ -41,266 +42,13 @@ __all__ = [
     "realtime_headers",
 ]
 
-ELECTRIC_VERSION = "1.0.0-beta.1"
+
 # the webapp always returns these, whatever skipColumns says
 UNSKIPPABLE_COLUMNS = frozenset({"id", "taskIdentifier", "friendlyId", "status", "createdAt"})
 # a live request is held by the server for about 20 s (+-15 %); a read timeout must outlast it
 LIVE_HOLD_SECONDS = 23.0
 
 _RETRY_STATUSES = frozenset({429}) | frozenset(range(500, 600))
-
-
-# ---------------------------------------------------------------------------------------------
-# request description
-
-
-def realtime_headers(*, branch: str | None = None, trigger_version: str | None = None) -> dict[str, str]:
-    """The reduced header set of a realtime request, without Authorization (the client's auth adds it).
-
-    No content-type, x-trigger-source or request-idempotency key: the SDK sends none of them here.
-    `trigger_version` is the SDK's package version header; the server does not read it.
-    """
-    headers = {"x-trigger-electric-version": ELECTRIC_VERSION, "x-trigger-api-version": API_VERSION}
-    if trigger_version is not None:
-        headers["trigger-version"] = trigger_version
-    if branch:
-        headers["x-trigger-branch"] = branch
-    return headers
-
-
-def _form_encode(value: str) -> str:
-    # what the SDK's URLSearchParams writes: space as '+', only *-._ and alphanumerics left bare
-    return quote_plus(value, safe="*").replace("~", "%7E")
-
-
-@dataclass(frozen=True)
-class ShapeRequest:
-    """One request to send: `target` is the path plus the already-encoded query."""
-
-    method: str
-    path: str
-    params: tuple[tuple[str, str], ...]
-    headers: Mapping[str, str]
-    live: bool
-
-    @property
-    def query(self) -> str:
-        return "&".join(f"{_form_encode(k)}={_form_encode(v)}" for k, v in self.params)
-
-    @property
-    def target(self) -> str:
-        return f"{self.path}?{self.query}" if self.params else self.path
-
-
-# ---------------------------------------------------------------------------------------------
-# retry advice
-
-
-@dataclass(frozen=True)
-class ReconnectPolicy:
-    """Delays between attempts after a 429, a 5xx or a network error.
-
-    `delay(n)` for the n-th consecutive failure (1-based) grows by `factor` from `initial_delay` up
-    to `max_delay`, is shortened by up to `jitter` of itself, and is never below `min_delay`. The
-    caller's deadline decides when to stop; this policy never does. A wait the server asks for
-    (Retry-After, x-ratelimit-reset) replaces the backoff, within `min_delay` and `max_server_wait`.
-    """
-
-    initial_delay: float = 0.25
-    factor: float = 1.5
-    max_delay: float = 10.0
-    min_delay: float = 0.1
-    jitter: float = 0.25
-    max_server_wait: float = 60.0
-
-    def delay(self, failures: int, rand: Callable[[], float] = random.random) -> float:
-        base = min(self.max_delay, self.initial_delay * self.factor ** max(0, failures - 1))
-        return max(self.min_delay, base * (1.0 - self.jitter * rand()))
-
-    def after(self, failures: int, server_wait: float | None, rand: Callable[[], float] = random.random) -> float:
-        """The delay before the next attempt, honouring a wait the server asked for."""
-        if server_wait is None:
-            return self.delay(failures, rand)
-        return min(self.max_server_wait, max(self.min_delay, server_wait))
-
-
-# The SDK's Electric client: 100 ms, x1.3, at most 10 s, no jitter, attempts unlimited.
-SDK_BACKOFF = ReconnectPolicy(initial_delay=0.1, factor=1.3, max_delay=10.0, min_delay=0.0, jitter=0.0)
-
-
-def _server_wait(headers: Mapping[str, str], now: float) -> float | None:
-    """The wait a 429/503 asks for (x-ratelimit-reset, retry-after-ms, Retry-After), if any."""
-    from .._retry import parse_rate_limit_reset, parse_retry_after
-
-    wait = parse_rate_limit_reset(headers.get("x-ratelimit-reset"), now)
-    if wait is not None:
-        return wait
-    retry_ms = headers.get("retry-after-ms")
-    if retry_ms is not None:
-        try:
-            return max(0.0, float(retry_ms) / 1000.0)
-        except ValueError:
-            pass
-    return parse_retry_after(headers.get("retry-after"), now)
-
-
-# ---------------------------------------------------------------------------------------------
-# schema and value decoding
-
-
-@dataclass(frozen=True)
-class ColumnType:
-    type: str
-    dims: int = 0
-    not_null: bool = False
-
-
-def parse_schema(text: str) -> dict[str, ColumnType]:
-    """The `electric-schema` header: a JSON object `column -> {type, dims?, not_null?}`."""
-    try:
-        raw = json.loads(text)
-    except (ValueError, RecursionError) as exc:
-        raise RealtimeProtocolError(f"electric-schema is not JSON: {text[:200]!r}") from exc
-    if not isinstance(raw, dict):
-        raise RealtimeProtocolError(f"electric-schema must be a JSON object, got {type(raw).__name__}")
-    schema: dict[str, ColumnType] = {}
-    for column, spec in raw.items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("type"), str):
-            raise RealtimeProtocolError(f"electric-schema: column {column!r} needs a string 'type', got {spec!r}")
-        dims = spec.get("dims", 0)
-        not_null = spec.get("not_null", False)
-        if not isinstance(dims, int) or isinstance(dims, bool) or dims < 0:
-            raise RealtimeProtocolError(f"electric-schema: column {column!r} has dims={dims!r}")
-        if not isinstance(not_null, bool):
-            raise RealtimeProtocolError(f"electric-schema: column {column!r} has not_null={not_null!r}")
-        schema[column] = ColumnType(spec["type"], dims, not_null)
-    return schema
-
-
-_INT_RE = re.compile(r"[+-]?\d+\Z")
-_FLOAT_RE = re.compile(r"[+-]?(?:\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?|Infinity|NaN)\Z")
-_BOOLS = {"t": True, "true": True, "f": False, "false": False}
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-def _scalar(text: str, pg_type: str, column: str) -> Any:
-    if pg_type == "bool":
-        if text not in _BOOLS:
-            raise RealtimeProtocolError(f"column {column!r} (bool) holds {text!r}; expected t, true, f or false")
-        return _BOOLS[text]
-    if pg_type in ("int2", "int4", "int8"):
-        if not _INT_RE.match(text):
-            raise RealtimeProtocolError(f"column {column!r} ({pg_type}) holds {text[:50]!r}, not an integer")
-        return int(text)
-    if pg_type in ("float4", "float8"):
-        if not _FLOAT_RE.match(text):
-            raise RealtimeProtocolError(f"column {column!r} ({pg_type}) holds {text[:50]!r}, not a number")
-        return float(text)
-    if pg_type in ("json", "jsonb"):
-        try:
-            return json.loads(text, parse_constant=_reject_constant)
-        except (ValueError, RecursionError) as exc:
-            raise RealtimeProtocolError(f"column {column!r} ({pg_type}) holds invalid JSON: {text[:100]!r}") from exc
-    return text
-
-
-def decode_value(value: Any, column_type: ColumnType | None, column: str) -> Any:
-    """One column's wire value (a string or null) as the SDK's Electric parser reads it."""
-    if column_type is None:
-        return value  # not in the schema: kept as sent
-    if value is None:
-        if column_type.not_null:
-            raise RealtimeProtocolError(f"column {column!r} is declared not_null but is null")
-        return None
-    if not isinstance(value, str):
-        raise RealtimeProtocolError(f"column {column!r} must arrive as a string or null, got {type(value).__name__}")
-    if column_type.dims > 0:
-        return parse_pg_array(
-            value, lambda item: _scalar(item, column_type.type, column), column=column, max_depth=column_type.dims
-        )
-    return _scalar(value, column_type.type, column)
-
-
-def parse_pg_array(
-    text: str, element: Callable[[str], Any] = str, *, column: str = "?", max_depth: int = 6
-) -> list[Any]:
-    """A Postgres array literal: `{a,"b c","q\\"d",NULL}`, nested for more dimensions.
-
-    Quoted elements may escape any character with a backslash; an unquoted NULL is None, a quoted
-    "NULL" the string.
-    """
-    pos = 0
-
-    def fail(why: str) -> RealtimeProtocolError:
-        return RealtimeProtocolError(f"column {column!r}: bad array literal {text[:100]!r} ({why} at {pos})")
-
-    def parse_array(depth: int = 1) -> list[Any]:
-        nonlocal pos
-        if pos >= len(text) or text[pos] != "{":
-            raise fail("expected '{'")
-        if depth > max_depth:
-            raise fail(f"nested deeper than {max_depth}")
-        pos += 1
-        items: list[Any] = []
-        if pos < len(text) and text[pos] == "}":
-            pos += 1
-            return items
-        while True:
-            if pos >= len(text):
-                raise fail("unterminated")
-            ch = text[pos]
-            if ch == "{":
-                items.append(parse_array(depth + 1))
-            elif ch == '"':
-                pos += 1
-                chars: list[str] = []
-                while True:
-                    if pos >= len(text):
-                        raise fail("unterminated quoted element")
-                    c = text[pos]
-                    if c == "\\":
-                        if pos + 1 >= len(text):
-                            raise fail("dangling backslash")
-                        chars.append(text[pos + 1])
-                        pos += 2
-                    elif c == '"':
-                        pos += 1
-                        break
-                    else:
-                        chars.append(c)
-                        pos += 1
-                items.append(element("".join(chars)))
-            else:
-                start = pos
-                while pos < len(text) and text[pos] not in ",}":
-                    if text[pos] in '{"\\':
-                        raise fail(f"unexpected {text[pos]!r} in an unquoted element")
-                    pos += 1
-                word = text[start:pos]
-                if not word:
-                    raise fail("empty element")
-                items.append(None if word == "NULL" else element(word))
-            if pos >= len(text):
-                raise fail("unterminated")
-            if text[pos] == ",":
-                pos += 1
-                continue
-            if text[pos] == "}":
-                pos += 1
-                return items
-            raise fail(f"unexpected {text[pos]!r}")
-
-    result = parse_array()
-    if pos != len(text):
-        raise fail("trailing characters")
-    return result
-
-
-# ---------------------------------------------------------------------------------------------
-# the state machine
 
 
 @dataclass
@@ -438,7 +186,7 @@ class ShapeSubscription:
         lower = {k.lower(): v for k, v in headers.items()}
         if status in _RETRY_STATUSES:
             self._failures += 1
-            wait = _server_wait(lower, time.time() if now is None else now)
+            wait = server_wait(lower, time.time() if now is None else now)
             return ShapeResult(retry_in=self._policy.after(self._failures, wait, self._rand), status=status)
         if status == 409:
             return self._conflict(lower, body)

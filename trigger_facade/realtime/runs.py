@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from .electric import RealtimeProtocolError
+from ..errors import RealtimeProtocolError
 
 __all__ = [
     "RUN_FIELDS",

@@ -30,18 +30,20 @@ connection. 400, 401, 403, 404, 409, 410 and 422 end the read (the caller raises
 
 from __future__ import annotations
 
-import codecs
 import json
 import random
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from ..errors import InvalidInputError
-from .electric import RealtimeProtocolError, ReconnectPolicy, _server_wait
+from ..errors import InvalidInputError, RealtimeProtocolError
+from .input_streams import input_send_request, parse_input_send_response
+from .reconnect import ReconnectPolicy, server_wait
+from .sse import SSEEvent, SSEParser
+from .stream_records import V1Cursor, json_or_text, parse_envelope, parse_record, redis_ms
 
 __all__ = [
     "SDK_STREAM_BACKOFF",
@@ -62,124 +64,6 @@ STREAM_BACKOFF = ReconnectPolicy(initial_delay=0.1, factor=2.0, max_delay=5.0, m
 TERMINAL_STATUSES = frozenset({400, 401, 403, 404, 409, 410, 422})
 # enough to cover what a reconnect or a writer's retry can deliver twice (the SDK keeps 5000 too)
 SEEN_IDS_CAP = 5000
-
-
-# ---------------------------------------------------------------------------------------------
-# server-sent events
-
-
-@dataclass(frozen=True)
-class SSEEvent:
-    event: str  # "message" when the event named none
-    data: str
-    id: str | None  # the last event id in force when it was dispatched
-
-
-class SSEParser:
-    """The WHATWG event-stream parser, fed bytes in pieces of any size."""
-
-    def __init__(self) -> None:
-        self._decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        self._text = ""
-        self._started = False
-        self._after_cr = False
-        self._data: list[str] = []
-        self._event = ""
-        self._has_fields = False
-        self.last_event_id: str | None = None
-        self.retry_ms: int | None = None
-
-    def feed(self, data: bytes) -> list[SSEEvent]:
-        try:
-            text = self._decoder.decode(data)
-        except UnicodeDecodeError as exc:
-            raise RealtimeProtocolError(f"the event stream is not UTF-8 ({exc.reason})") from exc
-        return self._consume(text)
-
-    def close(self) -> bool:
-        """End of the body: True when it cut an event short (an unfinished line or fields that no
-        blank line dispatched); such an event is dropped, as the SSE rules say."""
-        try:
-            self._decoder.decode(b"", final=True)
-        except UnicodeDecodeError as exc:
-            raise RealtimeProtocolError("the event stream ends inside a UTF-8 character") from exc
-        rest, self._text = self._text, ""
-        truncated = bool(rest and not rest.startswith(":")) or self._has_fields
-        self._data, self._event, self._has_fields = [], "", False
-        return truncated
-
-    def _consume(self, text: str) -> list[SSEEvent]:
-        if not self._started and text:
-            self._started = True
-            if text.startswith("\ufeff"):
-                text = text[1:]
-        if self._after_cr and text:
-            self._after_cr = False
-            if text.startswith("\n"):
-                text = text[1:]  # the second half of a CRLF split across pieces
-        buffer = self._text + text
-        events: list[SSEEvent] = []
-        if "\r" not in buffer:
-            # the common case, LF only: one split instead of two searches per line
-            *lines, self._text = buffer.split("\n")
-            for line in lines:
-                event = self._line(line)
-                if event is not None:
-                    events.append(event)
-            return events
-        start = 0
-        while True:
-            cr = buffer.find("\r", start)
-            lf = buffer.find("\n", start)
-            if cr == -1 and lf == -1:
-                break
-            if cr != -1 and (lf == -1 or cr < lf):
-                end, after = cr, cr + 1
-                if after < len(buffer):
-                    if buffer[after] == "\n":
-                        after += 1
-                else:
-                    self._after_cr = True  # an LF may start the next piece
-            else:
-                end, after = lf, lf + 1
-            event = self._line(buffer[start:end])
-            if event is not None:
-                events.append(event)
-            start = after
-        self._text = buffer[start:]
-        return events
-
-    def _line(self, line: str) -> SSEEvent | None:
-        if not line:
-            return self._dispatch()
-        if line.startswith(":"):
-            return None
-        name, sep, value = line.partition(":")
-        if sep and value.startswith(" "):
-            value = value[1:]
-        if name == "data":
-            self._data.append(value)
-            self._has_fields = True
-        elif name == "event":
-            self._event = value
-            self._has_fields = True
-        elif name == "id":
-            if "\0" not in value:
-                self.last_event_id = value
-        elif name == "retry" and value.isascii() and value.isdigit():
-            self.retry_ms = int(value)
-        return None
-
-    def _dispatch(self) -> SSEEvent | None:
-        data, event = self._data, self._event
-        self._data, self._event, self._has_fields = [], "", False
-        if not data:
-            return None
-        return SSEEvent(event or "message", "\n".join(data), self.last_event_id)
-
-
-# ---------------------------------------------------------------------------------------------
-# reading a run's output stream
 
 
 @dataclass(frozen=True)
@@ -218,57 +102,6 @@ class StreamOpen:
     fatal_status: int | None = None
     version: str = "v1"
     settled: bool = False  # a session channel with no more records coming (X-Session-Settled)
-
-
-def _not_json(name: str) -> Any:
-    raise ValueError(name)
-
-
-# one decoder for every chunk: json.loads with an option builds a new one per call
-_JSON = json.JSONDecoder(parse_constant=_not_json)
-
-
-def _json_or_text(text: str) -> Any:
-    try:
-        return _JSON.decode(text)
-    except (ValueError, RecursionError):
-        return text
-
-
-@dataclass
-class _V1Cursor:
-    """Resume state for v1: see the module docstring."""
-
-    last_id: str | None = None
-    before_last: str | None = None
-    run: list[str] = field(default_factory=list)  # data of the handed-out events that carry last_id
-    replay: list[str] = field(default_factory=list)  # still expected again on this connection
-    replay_first: bool = False
-
-    def resume_from(self, initial: str | None) -> str | None:
-        """The Last-Event-ID for the next connection; arms the skipping of what it replays."""
-        self.replay = list(self.run)
-        self.replay_first = True
-        # after the entry before the last one (or from the read's own start while there is none)
-        return self.before_last if self.before_last is not None else initial
-
-    def seen_again(self, event_id: str | None, data: str) -> bool:
-        """True for an event the reader already handed out before the reconnect."""
-        if self.replay and event_id == self.last_id:
-            expected = self.replay[0]
-            # the first replayed event may lack the start of its line, which came from the entry before
-            if data == expected or (self.replay_first and expected.endswith(data)):
-                self.replay.pop(0)
-                self.replay_first = False
-                return True
-        self.replay = []
-        return False
-
-    def handed_out(self, event_id: str | None, data: str) -> None:
-        if event_id is not None and event_id == self.last_id:
-            self.run.append(data)
-        else:
-            self.before_last, self.last_id, self.run = self.last_id, event_id, [data]
 
 
 class StreamReader:
@@ -315,7 +148,7 @@ class StreamReader:
         self.fatal_status: int | None = None
         self.reconnect_pending = False
         self._parser = SSEParser()
-        self._v1 = _V1Cursor()
+        self._v1 = V1Cursor()
         self._seq: int | None = None
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._resume_header: str | None = self._initial
@@ -376,7 +209,7 @@ class StreamReader:
             self.fatal_status = status
             return StreamOpen(ok=False, fatal_status=status)
         self._failures += 1
-        wait = _server_wait(lower, time.time() if now is None else now)
+        wait = server_wait(lower, time.time() if now is None else now)
         return StreamOpen(ok=False, retry_in=self._policy.after(self._failures, wait, self._rand))
 
     def feed(self, data: bytes) -> list[StreamChunk]:
@@ -423,7 +256,7 @@ class StreamReader:
                 if self._v1.seen_again(event.id, event.data):
                     continue
                 self._v1.handed_out(event.id, event.data)
-                chunks.append(StreamChunk(_json_or_text(event.data), event.id, timestamp=_redis_ms(event.id)))
+                chunks.append(StreamChunk(json_or_text(event.data), event.id, timestamp=redis_ms(event.id)))
         if chunks:
             self._failures = 0
         return chunks
@@ -443,13 +276,13 @@ class StreamReader:
             raise RealtimeProtocolError(f"a v2 batch needs a 'records' list: {event.data[:200]!r}")
         chunks = []
         for record in records:
-            seq, body, headers, timestamp = _record(record)
+            seq, body, headers, timestamp = parse_record(record)
             if self._seq is not None and seq <= self._seq:
                 continue  # already seen: the server replays from the seq we asked for
             self._seq = seq
             if headers and headers[0][0] == "":
                 continue  # an S2 command record (trim, fence)
-            value, envelope_id = _envelope(body)
+            value, envelope_id = parse_envelope(body)
             if envelope_id is not None:
                 if envelope_id in self._seen:
                     continue
@@ -458,49 +291,6 @@ class StreamReader:
                     self._seen.popitem(last=False)
             chunks.append(StreamChunk(value, str(seq), envelope_id, headers, timestamp))
         return chunks
-
-
-def _record(record: Any) -> tuple[int, str, tuple[tuple[str, str], ...], int | None]:
-    if not isinstance(record, dict):
-        raise RealtimeProtocolError(f"a v2 record must be an object, got {record!r}")
-    seq, body, raw_headers = record.get("seq_num"), record.get("body", ""), record.get("headers", [])
-    timestamp = record.get("timestamp")
-    if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
-        raise RealtimeProtocolError(f"a v2 record needs a seq_num >= 0, got {seq!r}")
-    if not isinstance(body, str):
-        raise RealtimeProtocolError(f"a v2 record's body must be a string, got {body!r}")
-    if timestamp is not None and (isinstance(timestamp, bool) or not isinstance(timestamp, int)):
-        raise RealtimeProtocolError(f"a v2 record's timestamp must be an integer, got {timestamp!r}")
-    if not isinstance(raw_headers, list) or not all(
-        isinstance(h, list) and len(h) == 2 and all(isinstance(p, str) for p in h) for h in raw_headers
-    ):
-        raise RealtimeProtocolError(f"a v2 record's headers must be [name, value] pairs, got {raw_headers!r}")
-    return seq, body, tuple((name, value) for name, value in raw_headers), timestamp
-
-
-def _envelope(body: str) -> tuple[Any, str | None]:
-    """The writer's `{"data", "id"}` envelope: (data, id); (None, None) for an empty or non-JSON body."""
-    if not body:
-        return None, None
-    try:
-        parsed = _JSON.decode(body)
-    except (ValueError, RecursionError):
-        return None, None
-    if not isinstance(parsed, dict):
-        return None, None
-    envelope_id = parsed.get("id")
-    return parsed.get("data"), envelope_id if isinstance(envelope_id, str) and envelope_id else None
-
-
-def _redis_ms(event_id: str | None) -> int | None:
-    if not event_id:
-        return None
-    head = event_id.split("-", 1)[0]
-    return int(head) if head.isdigit() else None
-
-
-# ---------------------------------------------------------------------------------------------
-# stream keys and input streams
 
 
 def stream_keys(run: Mapping[str, Any]) -> list[str]:
@@ -513,31 +303,3 @@ def stream_keys(run: Mapping[str, Any]) -> list[str]:
             return list(declared)
     streams = run.get("realtimeStreams") or []
     return [s for s in streams if isinstance(s, str)]
-
-
-def input_send_request(run_id: str, stream_id: str, data: Any) -> dict[str, Any]:
-    """`POST /realtime/v1/streams/{run_id}/input/{stream_id}` with `{"data": data}` as plain JSON
-    (datetimes as ISO strings, no superjson), as an httpx request spec for the REST path (its
-    headers and request-idempotency key apply). The server answers `{"ok": true}`; 400 when the run
-    has completed or the body is invalid, 404 for an unknown run, 413 for an oversized record."""
-    from .. import _validate as check
-    from .._payload import encode
-
-    run_id = check.identifier(run_id, "run_id")
-    stream_id = check.identifier(stream_id, "stream_id")
-    body = encode({"data": data}, argument="data")
-    if len(body.encode()) > 1024 * 1024:
-        raise InvalidInputError("data must encode to at most 1 MiB of JSON (the server's limit)")
-    return {
-        "method": "POST",
-        "url": f"/realtime/v1/streams/{quote(run_id, safe='')}/input/{quote(stream_id, safe='')}",
-        "content": body.encode(),
-        "headers": {"content-type": "application/json"},
-    }
-
-
-def parse_input_send_response(data: Any) -> bool:
-    """The `ok` of a 2xx answer to input_send_request."""
-    if not isinstance(data, dict) or not isinstance(data.get("ok"), bool):
-        raise RealtimeProtocolError(f"an input stream answer must be {{'ok': bool}}, got {data!r}")
-    return bool(data["ok"])
