@@ -13,7 +13,9 @@ What "the same request" means here (the client is ours, the scenario used plain 
   a user-level `idempotency-key` header is sent by our client, as by the SDK, in the body instead);
 - every JSON body key the scenario sent is sent with the same value, where a payload travels as
   superjson text (compared decoded) and an idempotency key may be its SHA-256 (as the SDK hashes
-  it); keys the scenario did not send are allowed only when they are ours (OUR_BODY_KEYS).
+  it); keys the scenario did not send are allowed only when they are ours (OUR_BODY_KEYS);
+- a trigger or waitpoint-token create the caller gave no key carries our automatic one (the server
+  dedupes only by a user-level key, O6), hashed from its material and kept one hour.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import json
+import re
 import uuid
 from collections.abc import AsyncIterable, Callable, Iterable
 from dataclasses import dataclass, field
@@ -233,6 +236,7 @@ def request_differences(sent: httpx.Request, exchange: dict[str, Any], expect: E
         found.append(f"query: expected {query}, sent {dict(sent.url.params)}")
     body = _sent_body(sent)
     found += _header_differences(sent, recorded["headers"], body, client_key)
+    found += _missing_automatic_key(sent, recorded, body)
     if expect.body is not None:
         found += expect.body(recorded["body"], body)
     elif isinstance(recorded["body"], str) and sent.headers.get("content-type", "").startswith("application/x-ndjson"):
@@ -241,6 +245,27 @@ def request_differences(sent: httpx.Request, exchange: dict[str, Any], expect: E
         # a user-level key the scenario sent as a header travels in our body (checked with the headers)
         found += json_differences(recorded["body"], body, caller_key="idempotency-key" in recorded["headers"])
     return found
+
+
+# writes the server dedupes only by a user-level key (O6): without the caller's, ours must go along
+_KEYED_WRITES = {
+    "trigger": re.compile(r"/api/v1/tasks/[^/]+/trigger"),
+    "token": re.compile(r"/api/v1/waitpoints/tokens"),
+}
+
+
+def _missing_automatic_key(sent: httpx.Request, recorded: dict[str, Any], body: Any) -> list[str]:
+    if sent.method != "POST" or not isinstance(body, dict):
+        return []
+    if _KEYED_WRITES["trigger"].fullmatch(sent.url.path):
+        holder = body.get("options") or {}
+    elif _KEYED_WRITES["token"].fullmatch(sent.url.path):
+        holder = body
+    else:
+        return []
+    if "idempotencyKey" in holder:
+        return []
+    return [f"{sent.url.path}: sent without an idempotency key (the caller gave none, so ours must go)"]
 
 
 def _sent_body(sent: httpx.Request) -> Any:
