@@ -28,10 +28,19 @@ Messages carry the server's own words; no exception ever holds the secret key or
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
+
+from ._error_responses import REDACTED as REDACTED
+from ._error_responses import (
+    decode_body,
+    rebuild_error,
+    response_state,
+    safe_url,
+    sanitized,
+    server_message,
+)
 
 __all__ = [
     "APIConnectionError",
@@ -161,8 +170,8 @@ class APIError(TriggerError):
         # constructors cannot be rebuilt from args), never from live connections
         state = {k: v for k, v in self.__dict__.items() if k != "response"}
         if isinstance(self.__dict__.get("response"), httpx.Response):
-            state["_pickled_response"] = _response_state(self.__dict__["response"])
-        return (_rebuild, (type(self), self.args, state))
+            state["_pickled_response"] = response_state(self.__dict__["response"])
+        return (rebuild_error, (type(self), self.args, state))
 
 
 class ResponseTooLargeError(APIError):
@@ -229,7 +238,7 @@ class APIStatusError(APIError):
 
     def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
         response = sanitized(response)
-        super().__init__(message, method=response.request.method, url=_safe_url(response.request))
+        super().__init__(message, method=response.request.method, url=safe_url(response.request))
         self.response = response
         self.status_code = response.status_code
         self.headers = response.headers
@@ -320,78 +329,6 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     409: ConflictError,
     422: UnprocessableEntityError,
 }
-
-
-REDACTED = "[redacted]"
-_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
-
-
-def sanitized(response: httpx.Response) -> httpx.Response:
-    """A copy of a read response whose request holds no credentials (neither header nor userinfo)."""
-    request = response.request
-    headers = [(k, REDACTED if k.lower() in _SECRET_HEADERS else v) for k, v in request.headers.multi_items()]
-    clean = httpx.Request(request.method, request.url.copy_with(username=None, password=None), headers=headers)
-    return httpx.Response(
-        response.status_code,
-        headers=response.headers.multi_items(),
-        content=response.content,
-        request=clean,
-    )
-
-
-def _response_state(response: httpx.Response) -> dict[str, Any]:
-    return {
-        "status": response.status_code,
-        "headers": response.headers.multi_items(),
-        "content": response.content,
-        "method": response.request.method,
-        "url": str(response.request.url),
-    }
-
-
-def _rebuild(cls: type[APIError], args: tuple[Any, ...], state: dict[str, Any]) -> APIError:
-    error = cls.__new__(cls)
-    Exception.__init__(error, *args)
-    pickled = state.pop("_pickled_response", None)
-    if pickled is not None:
-        request = httpx.Request(pickled["method"], pickled["url"])
-        state["response"] = httpx.Response(
-            pickled["status"], headers=pickled["headers"], content=pickled["content"], request=request
-        )
-        state["headers"] = state["response"].headers
-    error.__dict__.update(state)
-    return error
-
-
-def _safe_url(request: httpx.Request) -> str:
-    # URLs never carry the key (it travels in a header), but drop userinfo all the same
-    return str(request.url.copy_with(username=None, password=None))
-
-
-def decode_body(response: httpx.Response) -> Any:
-    """The JSON body if there is one, else the text (proxies answer HTML), else None."""
-    content = response.content
-    if not content:
-        return None
-    try:
-        return json.loads(content)
-    except ValueError:
-        return response.text
-
-
-def server_message(status_code: int, body: Any) -> str:
-    """The server's own words: `error` (a string, or an object with `message`), else the raw text."""
-    if isinstance(body, dict):
-        error = body.get("error")
-        if isinstance(error, str) and error:
-            return error
-        if isinstance(error, dict) and isinstance(error.get("message"), str):
-            return str(error["message"])
-        if isinstance(body.get("message"), str):
-            return str(body["message"])
-    if isinstance(body, str) and body.strip():
-        return f"{status_code} {body.strip()[:500]}"
-    return f"{status_code} status code (no body)"
 
 
 def make_status_error(response: httpx.Response, *, retry_after: float | None = None) -> APIStatusError:
