@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import inspect
+import json
 import pickle
 import types
 from collections.abc import Callable, Iterator
@@ -18,6 +19,38 @@ import httpx
 from trigger_facade import AsyncTriggerClient, TriggerClient
 
 KEY = "tr_dev_HOSTILEsecretKEYmaterial0123"
+# a run answer that fits the spec; tests vary its status and fields
+RUN: dict[str, Any] = {
+    # a real server's answer (tests/server_truth/recorded/outcomes.json), trimmed; tests vary its fields
+    "id": "run_1",
+    "taskIdentifier": "t",
+    "status": "QUEUED",
+    "createdAt": "2026-11-30T13:04:06.560Z",
+    "updatedAt": "2026-11-30T13:04:08.211Z",
+    "ttl": "10m",
+    "costInCents": 0,
+    "baseCostInCents": 0,
+    "durationMs": 0,
+    "isTest": False,
+    "depth": 0,
+    "tags": [],
+    "isQueued": True,
+    "isExecuting": False,
+    "isCompleted": False,
+    "isFailed": False,
+    "isSuccess": False,
+    "isCancelled": False,
+    "isWaiting": False,
+    "triggerFunction": "trigger",
+    "payload": {},
+    "attemptCount": 0,
+    "attempts": [],
+    "relatedRuns": {"children": []},
+}
+
+
+def run_json(**fields: Any) -> str:
+    return json.dumps({**RUN, **fields})
 
 
 def exercise(mode: str, action: Callable[[Any], Any], **options: Any) -> Any:

@@ -9,18 +9,8 @@ from trigger_facade import BatchPartiallySentError, InternalServerError
 from trigger_facade.errors import PaginationLoopError
 from trigger_facade.testing import FakeClock
 
-from .harness import exercise, raised
+from .harness import RUN, exercise, raised
 from .server import Seen, hostile_server, json_answer, sequence
-
-RUN: dict[str, Any] = {
-    "id": "run_1",
-    "status": "QUEUED",
-    "taskIdentifier": "t",
-    "createdAt": "2026-01-01T00:00:00Z",
-    "updatedAt": "2026-01-01T00:00:00Z",
-    "isTest": False,
-    "tags": [],
-}
 
 
 def _batches(fail_on: int) -> Any:
@@ -67,7 +57,7 @@ def test_a_wait_downloads_a_presigned_payload_once(mode: str) -> None:
     with hostile_server() as server:
         stored = f"{server.url}/storage/payload.json"
         states = [
-            {**RUN, "status": s, "payloadPresignedUrl": stored}
+            {**{k: v for k, v in RUN.items() if k != "payload"}, "status": s, "payloadPresignedUrl": stored}
             for s in ("QUEUED", "EXECUTING", "EXECUTING", "COMPLETED")
         ]
         server.routes[("GET", "/api/v3/runs/run_1")] = sequence(*(json_answer(200, json.dumps(s)) for s in states))
@@ -80,7 +70,8 @@ def test_a_wait_downloads_a_presigned_payload_once(mode: str) -> None:
 
 
 def test_a_repeated_cursor_stops_paging_with_our_error(mode: str) -> None:
-    page = {"data": [{**RUN, "id": "run_a", "env": {"id": "e", "name": "dev"}}], "pagination": {"next": "same"}}
+    item = {k: v for k, v in RUN.items() if k != "triggerFunction"}
+    page = {"data": [{**item, "id": "run_a", "env": {"id": "e", "name": "dev"}}], "pagination": {"next": "same"}}
     with hostile_server({("GET", "/api/v1/runs"): json_answer(200, json.dumps(page))}) as server:
         error = raised(mode, lambda c: c.runs.list(), base_url=server.url)
     assert isinstance(error, PaginationLoopError)

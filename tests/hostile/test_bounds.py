@@ -14,7 +14,7 @@ import pytest
 
 from trigger_facade import ResponseTooLargeError, TriggerClient, UnreadableResponseError
 
-from .harness import KEY, raised
+from .harness import KEY, exercise, raised, run_json
 from .server import answer, chunked, hostile_server
 
 MiB = 1024 * 1024
@@ -53,18 +53,7 @@ def test_a_gzip_bomb_stops_at_the_cap(mode: str) -> None:
 
 
 def test_gzip_within_the_cap_is_read(mode: str) -> None:
-    from .harness import exercise
-
-    run = {
-        "id": "run_1",
-        "status": "QUEUED",
-        "taskIdentifier": "t",
-        "createdAt": "2026-01-01T00:00:00Z",
-        "updatedAt": "2026-01-01T00:00:00Z",
-        "isTest": False,
-        "tags": [],
-    }
-    body = gzip.compress(json.dumps(run).encode())
+    body = gzip.compress(run_json().encode())
     route = {
         ("GET", "/api/v3/runs/run_1"): answer(
             200, body, {"content-encoding": "gzip", "content-type": "application/json"}
@@ -84,19 +73,10 @@ def test_an_encoding_not_asked_for_is_refused(mode: str) -> None:
 
 
 def test_presigned_downloads_have_their_own_cap(mode: str) -> None:
-    run = {
-        "id": "run_1",
-        "status": "COMPLETED",
-        "taskIdentifier": "t",
-        "createdAt": "2026-01-01T00:00:00Z",
-        "updatedAt": "2026-01-01T00:00:00Z",
-        "isTest": False,
-        "tags": [],
-    }
     with hostile_server() as server:
-        run["outputPresignedUrl"] = f"{server.url}/storage/out"
+        stored = run_json(status="COMPLETED", outputPresignedUrl=f"{server.url}/storage/out")
         server.routes[("GET", "/api/v3/runs/run_1")] = answer(
-            200, json.dumps(run).encode(), {"content-type": "application/json"}
+            200, stored.encode(), {"content-type": "application/json"}
         )
         server.routes[("GET", "/storage/out")] = chunked(zeros(64 * MiB))
         error = raised(mode, lambda c: c.runs.retrieve("run_1"), base_url=server.url, max_download_bytes=3 * MiB)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from typing import Any
@@ -12,20 +11,10 @@ import pytest
 from trigger_facade import APITimeoutError, ConfigurationError, InvalidInputError, RunWaitTimeoutError, TriggerClient
 from trigger_facade.testing import FakeClock
 
-from .harness import KEY, exercise, raised
+from .harness import KEY, exercise, raised, run_json
 from .server import drip, hostile_server, json_answer, sequence
 
-RUN = json.dumps(
-    {
-        "id": "run_1",
-        "status": "EXECUTING",
-        "taskIdentifier": "t",
-        "createdAt": "2026-01-01T00:00:00Z",
-        "updatedAt": "2026-01-01T00:00:00Z",
-        "isTest": False,
-        "tags": [],
-    }
-)
+RUN = run_json(status="EXECUTING")
 
 
 def test_a_dripping_body_cannot_outlive_the_timeout(mode: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -15,25 +14,15 @@ from trigger_facade import (
     TriggerClient,
 )
 
-from .harness import KEY, raised
+from .harness import KEY, raised, run_json
 from .server import hostile_server, json_answer
-
-RUN = {
-    "id": "run_1",
-    "status": "COMPLETED",
-    "taskIdentifier": "t",
-    "createdAt": "2026-01-01T00:00:00Z",
-    "updatedAt": "2026-01-01T00:00:00Z",
-    "isTest": False,
-    "tags": [],
-}
 
 
 @pytest.mark.parametrize(
     "url", ["gopher://127.0.0.1/x", "file:///etc/passwd", "ftp://host/x", "//no-scheme", "http://"]
 )
 def test_an_unusable_presigned_url_is_refused_once(mode: str, url: str) -> None:
-    route = {("GET", "/api/v3/runs/run_1"): json_answer(200, json.dumps({**RUN, "outputPresignedUrl": url}))}
+    route = {("GET", "/api/v3/runs/run_1"): json_answer(200, run_json(status="COMPLETED", outputPresignedUrl=url))}
     with hostile_server(route) as server:
         started = time.monotonic()
         error = raised(mode, lambda c: c.runs.retrieve("run_1"), base_url=server.url)
