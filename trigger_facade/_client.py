@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
-import importlib
-import re
+import ssl
 import sys
-import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 import httpx
 
 from ._body import ACCEPT_ENCODING
-from ._config import API_VERSION, ClientConfig, KeyKind, redact, resolve_config, resolve_timeout
-from ._operations import OPERATIONS
-from ._paths import check_url_path
+from ._config import (
+    API_VERSION,
+    OWN_HEADERS,
+    ClientConfig,
+    check_byte_limit,
+    check_extra_headers,
+    redact,
+    resolve_config,
+    resolve_timeout,
+)
 from ._paths import segment as check_identifier
 from ._retry import SYSTEM_CLOCK, Clock, RetryPolicy
-from ._transport import DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, OriginBearerAuth, RetryTransport
+from ._transport import DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, RetryTransport
 from ._version import __version__
-from .errors import ConfigurationError
+from .client_state import ClientState
+from .connections import NETWORK_ARGUMENTS, RequestAuth, build_network, shared_raw_client
+from .registry import RESOURCES, ResourceEntry
 
 if TYPE_CHECKING:
     from trigger_api.client import AuthenticatedClient
@@ -50,108 +57,28 @@ if TYPE_CHECKING:
     from .resources.tasks import Tasks
     from .resources.waitpoints import Waitpoints
 
-R = TypeVar("R")
-
-_TOKEN_KINDS = frozenset({"personal", "organization"})
-_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # an HTTP header name (RFC 9110 token)
 _PYTHON = ".".join(str(part) for part in sys.version_info[:3])
 USER_AGENT = f"trigger-facade/{__version__} python/{_PYTHON} httpx/{httpx.__version__}"
 
 
-@attrs.frozen(repr=False)
-class _ClientState:
-    """What every request of one client (or one with_options copy) needs to know."""
-
-    config: ClientConfig
-    retry_policy: RetryPolicy
-    clock: Clock
-    max_download_bytes: int = DEFAULT_MAX_DOWNLOAD_BYTES
-    # answers worth keeping for the client's life (the public-token claims), shared by with_options copies
-    memo: dict[str, Any] = attrs.field(factory=dict, eq=False)
-
-    def check_key_for(self, operation: str) -> None:
-        """Refuse, before sending, an operation whose spec `security` does not admit this key's kind."""
-        facts = OPERATIONS.get(operation)
-        if facts is None or facts.anonymous:
-            return
-        kind = self.config.credentials.kind
-        if kind in (KeyKind.PERSONAL, KeyKind.ORGANIZATION) and not _TOKEN_KINDS & set(facts.key_kinds):
-            raise ConfigurationError(
-                f"{operation} needs an environment secret key (tr_dev_..., tr_prod_...); this client holds a "
-                f"{kind.value}, which works only for env vars, project run lists and whoami"
-            )
-        if kind is KeyKind.ENVIRONMENT and "environment" not in facts.key_kinds:
-            raise ConfigurationError(
-                f"{operation} needs a personal access token (tr_pat_...) or an organization token; "
-                "this client holds an environment secret key"
-            )
-
-    def checked(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
-        """A generated operation's request, after the key-kind and path-parameter checks."""
-        self.check_key_for(operation)
-        facts = OPERATIONS.get(operation)
-        if facts is not None:
-            check_url_path(str(request["url"]), facts.path)
-        return request
-
-    def require_project_ref(self, explicit: str | None, what: str) -> str:
-        ref = explicit or self.config.project_ref
-        if not ref:
-            raise ConfigurationError(
-                f"{what} needs a project ref: pass project_ref='proj_...' here or to the client, "
-                "or set TRIGGER_PROJECT_REF"
-            )
-        return check_identifier(ref, "project_ref")
-
-
-# headers the client sets itself; extra headers do not replace them (the SDK's rule too)
-_OWN_HEADERS = frozenset(
-    {"authorization", "x-trigger-api-version", "x-trigger-branch", "user-agent", "accept-encoding", "content-type"}
-)
-
-
-def _check_extra_headers(headers: Any) -> dict[str, str]:
-    if not isinstance(headers, Mapping):
-        raise ConfigurationError(
-            f"extra_headers must be a dict of header names to values, got {type(headers).__name__}"
-        )
-    out: dict[str, str] = {}
-    for name, value in headers.items():
-        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
-            raise ConfigurationError(f"extra_headers: {name!r} is not a valid header name")
-        if not isinstance(value, str) or any(c in value for c in "\r\n\0"):
-            raise ConfigurationError(f"extra_headers[{name!r}] must be a string without line breaks")
-        out[name] = value
-    return out
-
-
-def check_byte_limit(value: Any, argument: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
-        raise ConfigurationError(f"{argument}={value!r} must be a whole number of bytes, at least 1024")
-    return value
-
-
-class _LazyResource(Generic[R]):
+class _LazyResource:
     """A resource made on first access, so importing the package stays cheap."""
 
-    def __init__(self, target: str) -> None:
-        self._module, _, self._class = target.partition(":")
-        self._name = ""
+    def __init__(self, entry: ResourceEntry, *, asynchronous: bool) -> None:
+        self.entry = entry
+        self.asynchronous = asynchronous
 
-    def __set_name__(self, owner: type, name: str) -> None:
-        self._name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type) -> Self: ...
-    @overload
-    def __get__(self, obj: _ClientBase, owner: type) -> R: ...
-    def __get__(self, obj: _ClientBase | None, owner: type) -> R | Self:
+    def __get__(self, obj: _ClientBase | None, owner: type) -> Any:
         if obj is None:
             return self
-        cls = getattr(importlib.import_module(self._module), self._class)
-        resource: R = cls(obj._state, obj._http)
-        obj.__dict__[self._name] = resource
+        resource = self.entry.load(asynchronous=self.asynchronous)(obj._state, obj._http)
+        obj.__dict__[self.entry.name] = resource
         return resource
+
+
+def _install_resources(client_cls: type[_ClientBase]) -> None:
+    for entry in RESOURCES:
+        setattr(client_cls, entry.name, _LazyResource(entry, asynchronous=client_cls._async))
 
 
 class _ClientBase:
@@ -169,6 +96,11 @@ class _ClientBase:
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
+        proxy: str | httpx.URL | httpx.Proxy | None = None,
+        limits: httpx.Limits | None = None,
+        verify: bool | ssl.SSLContext = True,
+        trust_env: bool = True,
         clock: Clock | None = None,
         allow_insecure_http: bool = False,
         default_headers: Mapping[str, str] | None = None,
@@ -187,10 +119,28 @@ class _ClientBase:
         `version` pins every trigger without a `version` of its own to that deployed version
         (lockToVersion); `external_deployment_id` likewise fills externalDeploymentId.
 
-        `transport` replaces the network (an httpx.MockTransport, or trigger_facade.testing's fake);
-        `clock` replaces time (tests); `timeout` is in seconds (or an httpx.Timeout) and bounds each
-        attempt whole, from connecting to the last byte. `max_response_bytes` caps an API answer
-        (64 MiB), `max_download_bytes` a presigned payload or output (512 MiB), decompressed.
+        `timeout` is in seconds (or an httpx.Timeout) and bounds each attempt whole, from connecting
+        to the last byte. `max_response_bytes` caps an API answer (64 MiB), `max_download_bytes` a
+        presigned payload or output (512 MiB), decompressed. `clock` replaces time (tests).
+
+        The network, one of:
+
+        - httpx's own connections (the default): `proxy` (a URL or an httpx.Proxy) for every
+          request; otherwise, unless `trust_env=False`, the proxies of HTTP_PROXY, HTTPS_PROXY,
+          ALL_PROXY and NO_PROXY (read from `environ`) as httpx reads them, except that
+          localhost, *.localhost, 127.0.0.1 and [::1] always go direct (the key of a plain-HTTP
+          local server never leaves the machine). `limits` (an httpx.Limits) bounds the pools;
+          `verify` is True, False or an ssl.SSLContext (a CA bundle or a client certificate).
+        - `http_client`: your own httpx.Client (AsyncClient for the async client). Each attempt is
+          sent through it, so its transport and mounts, proxies, limits, TLS settings and event
+          hooks apply, and its headers join ours. Ours win: User-Agent, Accept-Encoding, the
+          x-trigger-* headers, the timeout and the base URL are this client's; its auth is not used
+          (the key goes only to the API's origin); redirects stay off; its cookies and params are
+          not sent. It is not closed with this client. proxy, limits, verify and trust_env then
+          belong on your client and are refused here.
+        - `transport`: replaces the network (an httpx.MockTransport, or trigger_facade.testing's fake).
+
+        Retries, the per-attempt deadline and the body caps apply to all three.
         """
         config = resolve_config(
             secret_key=secret_key,
@@ -203,48 +153,60 @@ class _ClientBase:
             version=version,
             external_deployment_id=external_deployment_id,
         )
-        limits = {
-            "max_response_bytes": check_byte_limit(max_response_bytes, "max_response_bytes"),
-            "max_download_bytes": check_byte_limit(max_download_bytes, "max_download_bytes"),
-        }
-        policy = retry_policy or RetryPolicy()
-        if max_retries is not None:
-            policy = attrs.evolve(policy, max_retries=max_retries)
-        self._state = _ClientState(
-            config=config,
-            retry_policy=policy,
-            clock=clock or SYSTEM_CLOCK,
-            max_download_bytes=limits["max_download_bytes"],
-        )
         self._options: dict[str, Any] = {
             "secret_key": secret_key,
             "base_url": base_url,
             "preview_branch": preview_branch,
             "project_ref": project_ref,
             "timeout": timeout,
-            "retry_policy": policy,
+            "retry_policy": retry_policy,
             "transport": transport,
+            "http_client": http_client,
+            "proxy": proxy,
+            "limits": limits,
+            "verify": verify,
+            "trust_env": trust_env,
             "clock": clock,
             "allow_insecure_http": allow_insecure_http,
             "default_headers": default_headers,
             "environ": environ,
             "version": version,
             "external_deployment_id": external_deployment_id,
-            **limits,
         }
-        headers = {"User-Agent": USER_AGENT, "x-trigger-api-version": API_VERSION, **(default_headers or {})}
+        network = build_network(self._async, **{name: self._options[name] for name in NETWORK_ARGUMENTS})
+        caps = {
+            "max_response_bytes": check_byte_limit(max_response_bytes, "max_response_bytes"),
+            "max_download_bytes": check_byte_limit(max_download_bytes, "max_download_bytes"),
+        }
+        policy = retry_policy or RetryPolicy()
+        if max_retries is not None:
+            policy = attrs.evolve(policy, max_retries=max_retries)
+        self._state = ClientState(
+            config=config,
+            retry_policy=policy,
+            clock=clock or SYSTEM_CLOCK,
+            max_download_bytes=caps["max_download_bytes"],
+        )
+        self._options.update(caps, retry_policy=policy)
+        headers = network.headers  # a caller's client's headers, under ours
+        headers.update({"User-Agent": USER_AGENT, "x-trigger-api-version": API_VERSION, **(default_headers or {})})
         if config.preview_branch:
             headers["x-trigger-branch"] = config.preview_branch
         headers["Accept-Encoding"] = ACCEPT_ENCODING  # only what the bounded reader can inflate
-        retrying = RetryTransport(
-            transport,
-            policy=policy,
-            clock=self._state.clock,
-            async_mode=self._async,
-            attempt_timeout=config.attempt_timeout,
-            max_response_bytes=limits["max_response_bytes"],
-        )
-        self._transport = retrying
+
+        def retrying(inner: Any) -> RetryTransport:
+            return RetryTransport(
+                inner,
+                policy=policy,
+                clock=self._state.clock,
+                async_mode=self._async,
+                attempt_timeout=config.attempt_timeout,
+                max_response_bytes=caps["max_response_bytes"],
+            )
+
+        self._transport = retrying(network.default)
+        # httpx picks the transport per URL (proxies and their NO_PROXY exceptions); each retries alike
+        self._mounts = {pattern: None if to is None else retrying(to) for pattern, to in network.mounts.items()}
         self._http = self._make_http(headers)
         self._owns_http = True
 
@@ -254,9 +216,10 @@ class _ClientBase:
         http_cls = httpx.AsyncClient if self._async else httpx.Client
         return http_cls(
             base_url=config.base_url,
-            auth=_RequestAuth(config.credentials.key, config.base_url),
+            auth=RequestAuth(config.credentials.key, config.base_url),
             headers=headers,
             transport=self._transport,
+            mounts=self._mounts,
             timeout=config.timeout,
             follow_redirects=False,
         )
@@ -288,7 +251,7 @@ class _ClientBase:
         (Authorization, x-trigger-api-version, x-trigger-branch...), as in the official SDK.
         """
         if extra_headers is not None:
-            extra = _check_extra_headers(extra_headers)
+            extra = check_extra_headers(extra_headers)
             if others:
                 # a client of its own: the extra headers join its default headers
                 defaults = {**(others.pop("default_headers", None) or self._options["default_headers"] or {})}
@@ -305,7 +268,7 @@ class _ClientBase:
             )
             headers = dict(copy._http.headers)
             for header, text in extra.items():
-                if header.lower() not in _OWN_HEADERS:
+                if header.lower() not in OWN_HEADERS:
                     headers[header] = text
             # a second httpx client over the same transport: same connections, other headers; it is
             # never closed, since closing it would close the transport this client still uses
@@ -343,6 +306,7 @@ class _ClientBase:
         }
         copy._http = self._http
         copy._transport = self._transport
+        copy._mounts = self._mounts
         copy._owns_http = False
         return copy
 
@@ -353,19 +317,7 @@ class _ClientBase:
         For any endpoint the facade does not wrap: `from trigger_api.api.query import get_query_schema_v1;
         get_query_schema_v1.sync_detailed(client=client.raw)` (asyncio_detailed with AsyncTriggerClient).
         """
-        from trigger_api.client import AuthenticatedClient
-
-        class _Raw(AuthenticatedClient):
-            def __repr__(self) -> str:
-                return "trigger_api.AuthenticatedClient(<shares a trigger-facade client>)"
-
-        # the key is added by this client's auth; the generated client never holds it
-        raw = _Raw(base_url=str(self._state.config.base_url), token="<redacted>")  # noqa: S106
-        if self._async:
-            raw.set_async_httpx_client(self._http)
-        else:
-            raw.set_httpx_client(self._http)
-        return raw
+        return shared_raw_client(self._state.config.base_url, self._http)
 
     def __repr__(self) -> str:
         config = self._state.config
@@ -378,36 +330,24 @@ class _ClientBase:
     __str__ = __repr__
 
 
-class _RequestAuth(OriginBearerAuth):
-    """The key for the API's own origin, plus one request-idempotency key per logical call.
-
-    Auth runs once per `send`, above the retrying transport, so every retry of a call reuses its key.
-    """
-
-    def auth_flow(self, request: httpx.Request) -> Any:
-        request.headers.setdefault("x-trigger-request-idempotency-key", str(uuid.uuid4()))
-        yield from super().auth_flow(request)
-
-
 class TriggerClient(_ClientBase):
     """The Trigger.dev Management API, synchronously. Use it as a context manager or call close()."""
 
     _http: httpx.Client
 
-    runs: _LazyResource[Runs] = _LazyResource("trigger_facade.resources.runs:Runs")
-    auth: _LazyResource[Auth] = _LazyResource("trigger_facade.resources.auth:Auth")
-    tasks: _LazyResource[Tasks] = _LazyResource("trigger_facade.resources.tasks:Tasks")
-    batch: _LazyResource[Batch] = _LazyResource("trigger_facade.resources.batch:Batch")
-    schedules: _LazyResource[Schedules] = _LazyResource("trigger_facade.resources.schedules:Schedules")
-    envvars: _LazyResource[EnvVars] = _LazyResource("trigger_facade.resources.envvars:EnvVars")
-    queues: _LazyResource[Queues] = _LazyResource("trigger_facade.resources.queues:Queues")
-    waitpoints: _LazyResource[Waitpoints] = _LazyResource("trigger_facade.resources.waitpoints:Waitpoints")
-    query: _LazyResource[Query] = _LazyResource("trigger_facade.resources.query:Query")
-    deployments: _LazyResource[Deployments] = _LazyResource("trigger_facade.resources.deployments:Deployments")
-    bulk_actions: _LazyResource[BulkActions] = _LazyResource("trigger_facade.resources.bulk_actions:BulkActions")
-    idempotency_keys: _LazyResource[IdempotencyKeys] = _LazyResource(
-        "trigger_facade.resources.idempotency:IdempotencyKeys"
-    )
+    # installed from trigger_facade.registry below; tests/client_construction holds these to it
+    tasks: Tasks
+    runs: Runs
+    batch: Batch
+    schedules: Schedules
+    queues: Queues
+    waitpoints: Waitpoints
+    deployments: Deployments
+    envvars: EnvVars
+    query: Query
+    bulk_actions: BulkActions
+    idempotency_keys: IdempotencyKeys
+    auth: Auth
 
     def close(self) -> None:
         if self._owns_http:
@@ -426,20 +366,18 @@ class AsyncTriggerClient(_ClientBase):
     _http: httpx.AsyncClient
     _async = True
 
-    runs: _LazyResource[AsyncRuns] = _LazyResource("trigger_facade._async.runs:AsyncRuns")
-    auth: _LazyResource[AsyncAuth] = _LazyResource("trigger_facade._async.auth:AsyncAuth")
-    tasks: _LazyResource[AsyncTasks] = _LazyResource("trigger_facade._async.tasks:AsyncTasks")
-    batch: _LazyResource[AsyncBatch] = _LazyResource("trigger_facade._async.batch:AsyncBatch")
-    schedules: _LazyResource[AsyncSchedules] = _LazyResource("trigger_facade._async.schedules:AsyncSchedules")
-    envvars: _LazyResource[AsyncEnvVars] = _LazyResource("trigger_facade._async.envvars:AsyncEnvVars")
-    queues: _LazyResource[AsyncQueues] = _LazyResource("trigger_facade._async.queues:AsyncQueues")
-    waitpoints: _LazyResource[AsyncWaitpoints] = _LazyResource("trigger_facade._async.waitpoints:AsyncWaitpoints")
-    query: _LazyResource[AsyncQuery] = _LazyResource("trigger_facade._async.query:AsyncQuery")
-    deployments: _LazyResource[AsyncDeployments] = _LazyResource("trigger_facade._async.deployments:AsyncDeployments")
-    bulk_actions: _LazyResource[AsyncBulkActions] = _LazyResource("trigger_facade._async.bulk_actions:AsyncBulkActions")
-    idempotency_keys: _LazyResource[AsyncIdempotencyKeys] = _LazyResource(
-        "trigger_facade._async.idempotency:AsyncIdempotencyKeys"
-    )
+    tasks: AsyncTasks
+    runs: AsyncRuns
+    batch: AsyncBatch
+    schedules: AsyncSchedules
+    queues: AsyncQueues
+    waitpoints: AsyncWaitpoints
+    deployments: AsyncDeployments
+    envvars: AsyncEnvVars
+    query: AsyncQuery
+    bulk_actions: AsyncBulkActions
+    idempotency_keys: AsyncIdempotencyKeys
+    auth: AsyncAuth
 
     async def close(self) -> None:
         if self._owns_http:
@@ -450,3 +388,10 @@ class AsyncTriggerClient(_ClientBase):
 
     async def __aexit__(self, *exc: object) -> None:
         await self.close()
+
+
+_install_resources(TriggerClient)
+_install_resources(AsyncTriggerClient)
+
+# the old private name, for modules that still import it
+_ClientState = ClientState

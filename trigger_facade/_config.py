@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Mapping
 from enum import Enum
+from typing import Any
 
 import attrs
 import httpx
@@ -210,3 +211,32 @@ def resolve_timeout(timeout: float | httpx.Timeout | None) -> tuple[httpx.Timeou
     if not math.isfinite(seconds) or seconds <= 0:
         raise ConfigurationError(f"timeout={timeout!r} must be a finite positive number of seconds")
     return httpx.Timeout(seconds, connect=min(DEFAULT_CONNECT_TIMEOUT, seconds)), seconds
+
+
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token
+
+# headers the client sets itself; extra headers do not replace them (the SDK's rule too)
+OWN_HEADERS = frozenset(
+    {"authorization", "x-trigger-api-version", "x-trigger-branch", "user-agent", "accept-encoding", "content-type"}
+)
+
+
+def check_extra_headers(headers: Any) -> dict[str, str]:
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(
+            f"extra_headers must be a dict of header names to values, got {type(headers).__name__}"
+        )
+    out: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise ConfigurationError(f"extra_headers: {name!r} is not a valid header name")
+        if not isinstance(value, str) or any(c in value for c in "\r\n\0"):
+            raise ConfigurationError(f"extra_headers[{name!r}] must be a string without line breaks")
+        out[name] = value
+    return out
+
+
+def check_byte_limit(value: Any, argument: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
+        raise ConfigurationError(f"{argument}={value!r} must be a whole number of bytes, at least 1024")
+    return value
