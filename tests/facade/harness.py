@@ -14,7 +14,8 @@ from trigger_facade import AsyncTriggerClient, TriggerClient
 from trigger_facade.testing import FakeClock
 
 KEY = "tr_dev_abcdefghijklmnopqrstuvwx"
-RUN: dict[str, Any] = {
+# the members every answer carries (the spec's `required`, from the recordings: server_truth/recorded/runs.json)
+_COMMON: dict[str, Any] = {
     "id": "run_1",
     "status": "COMPLETED",
     "taskIdentifier": "my-task",
@@ -22,8 +23,26 @@ RUN: dict[str, Any] = {
     "updatedAt": "2026-01-01T00:00:01.000Z",
     "isTest": False,
     "tags": [],
+    "costInCents": 0,
+    "baseCostInCents": 0,
+    "durationMs": 0,
+    "depth": 0,
+    "isQueued": False,
+    "isExecuting": False,
+    "isWaiting": False,
+    "isCompleted": True,
+    "isSuccess": True,
+    "isFailed": False,
+    "isCancelled": False,
 }
-LIST_ITEM: dict[str, Any] = {**RUN, "env": {"id": "env_1", "name": "dev"}}
+RUN: dict[str, Any] = {
+    **_COMMON,
+    "triggerFunction": "trigger",
+    "attemptCount": 1,
+    "attempts": [],
+    "relatedRuns": {"children": []},
+}
+LIST_ITEM: dict[str, Any] = {**_COMMON, "env": {"id": "env_1", "name": "dev"}}
 
 Responder = httpx.Response | Callable[[httpx.Request], httpx.Response] | list[httpx.Response]
 

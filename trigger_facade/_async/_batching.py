@@ -260,5 +260,5 @@ class AsyncBatchHandle(AsyncPayloadResource):
     async def _read_run(self, run_id: str, deadline: float) -> Run:
         run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
         if run.is_terminal and run.output_presigned_url and (run.data.get("output") is None):
-            run.data["output"] = await self._download(run.output_presigned_url, deadline)
+            run = run.evolve(output=await self._download(run.output_presigned_url, deadline))
         return run

@@ -14,25 +14,27 @@ from trigger_api.api.bulk_actions import (
     list_bulk_actions_v1,
     retrieve_bulk_action_v1,
 )
+from trigger_api.models.abort_bulk_action_response import AbortBulkActionResponse
 from trigger_api.models.bulk_action_object import BulkActionObject
 from trigger_api.models.bulk_cancel_by_filter import BulkCancelByFilter
 from trigger_api.models.bulk_cancel_by_run_ids import BulkCancelByRunIds
 from trigger_api.models.bulk_replay_by_filter import BulkReplayByFilter
 from trigger_api.models.bulk_replay_by_run_ids import BulkReplayByRunIds
+from trigger_api.models.create_bulk_action_response import CreateBulkActionResponse
 from trigger_api.types import UNSET
 
 from trigger_facade import _validate as check
 from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.bulk_actions import _id_of, _page, _run_ids, bulk_filter
+from trigger_facade.resources.bulk_actions import _page, _run_ids, bulk_filter
 
 
 class AsyncBulkActions(AsyncListingResource):
     async def cancel(
         self, *, filter: Mapping[str, Any] | None = None, run_ids: Sequence[str] | None = None, name: str | None = None
-    ) -> str:
-        """POST /api/v1/bulk-actions: cancel every matching run. Returns the bulk action id."""
+    ) -> CreateBulkActionResponse:
+        """POST /api/v1/bulk-actions: cancel every matching run; `.id` is the bulk action's id."""
         return await self._create("cancel", filter, run_ids, name, None)
 
     async def replay(
@@ -42,8 +44,8 @@ class AsyncBulkActions(AsyncListingResource):
         run_ids: Sequence[str] | None = None,
         name: str | None = None,
         target_region: str | None = None,
-    ) -> str:
-        """POST /api/v1/bulk-actions: replay every matching run. Returns the bulk action id."""
+    ) -> CreateBulkActionResponse:
+        """POST /api/v1/bulk-actions: replay every matching run; `.id` is the bulk action's id."""
         return await self._create("replay", filter, run_ids, name, target_region)
 
     async def _create(
@@ -53,7 +55,7 @@ class AsyncBulkActions(AsyncListingResource):
         run_ids: Sequence[str] | None,
         name: str | None,
         target_region: str | None,
-    ) -> str:
+    ) -> CreateBulkActionResponse:
         if (filter is None) == (run_ids is None):
             raise InvalidInputError("pass exactly one of filter={...} or run_ids=[...]")
         body: dict[str, Any] = {"action": action}
@@ -73,7 +75,9 @@ class AsyncBulkActions(AsyncListingResource):
             ("replay", True): BulkReplayByFilter,
             ("replay", False): BulkReplayByRunIds,
         }[action, filter is not None]
-        return await self._request(create_bulk_action_v1._get_kwargs, _id_of, body=model.from_dict(body))
+        return await self._request(
+            create_bulk_action_v1._get_kwargs, CreateBulkActionResponse.from_dict, body=model.from_dict(body)
+        )
 
     def list(self, *, page_size: int | None = None, limit: int | None = None) -> AsyncPaginator[BulkActionObject]:
         size = UNSET if page_size is None else check.int_in_range(page_size, "page_size", 1, 100)
@@ -87,6 +91,9 @@ class AsyncBulkActions(AsyncListingResource):
             retrieve_bulk_action_v1._get_kwargs, BulkActionObject.from_dict, bulk_action_id=bulk_action_id
         )
 
-    async def abort(self, bulk_action_id: str) -> str:
+    async def abort(self, bulk_action_id: str) -> AbortBulkActionResponse:
+        """POST /api/v1/bulk-actions/{id}/abort; `.id` is the bulk action's id."""
         bulk_action_id = check.identifier(bulk_action_id, "bulk_action_id")
-        return await self._request(abort_bulk_action_v1._get_kwargs, _id_of, bulk_action_id=bulk_action_id)
+        return await self._request(
+            abort_bulk_action_v1._get_kwargs, AbortBulkActionResponse.from_dict, bulk_action_id=bulk_action_id
+        )

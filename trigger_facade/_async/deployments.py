@@ -15,11 +15,11 @@ from trigger_api.api.deployments import (
     list_deployments_v1,
     promote_deployment_v1,
 )
+from trigger_api.models.deployment import Deployment
+from trigger_api.models.deployment_list_item import DeploymentListItem
 from trigger_api.models.deployment_summary import DeploymentSummary
-from trigger_api.models.get_deployment_v1_response_200 import GetDeploymentV1Response200
-from trigger_api.models.list_deployments_v1_response_200_data_item import ListDeploymentsV1Response200DataItem
 from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Status
-from trigger_api.models.promote_deployment_v1_response_200 import PromoteDeploymentV1Response200
+from trigger_api.models.promote_deployment_result import PromoteDeploymentResult
 
 from trigger_facade import _validate as check
 from trigger_facade._async._listing import AsyncListingResource
@@ -39,7 +39,7 @@ class AsyncDeployments(AsyncListingResource):
         to: datetime | str | None = None,
         page_size: int | None = None,
         limit: int | None = None,
-    ) -> AsyncPaginator[ListDeploymentsV1Response200DataItem]:
+    ) -> AsyncPaginator[DeploymentListItem]:
         """GET /api/v1/deployments, newest first, page after page."""
         params: dict[str, Any] = {}
         if status is not None:
@@ -60,11 +60,9 @@ class AsyncDeployments(AsyncListingResource):
             params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
         return self._paginate(list_deployments_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params=params)
 
-    async def retrieve(self, deployment_id: str) -> GetDeploymentV1Response200:
+    async def retrieve(self, deployment_id: str) -> Deployment:
         deployment_id = check.identifier(deployment_id, "deployment_id")
-        return await self._request(
-            get_deployment_v1._get_kwargs, GetDeploymentV1Response200.from_dict, deployment_id=deployment_id
-        )
+        return await self._request(get_deployment_v1._get_kwargs, Deployment.from_dict, deployment_id=deployment_id)
 
     async def latest(self) -> DeploymentSummary:
         return await self._request(get_latest_deployment_v1._get_kwargs, DeploymentSummary.from_dict)
@@ -73,9 +71,9 @@ class AsyncDeployments(AsyncListingResource):
         """The deployment currently promoted in this environment."""
         return await self._request(get_current_deployment_v1._get_kwargs, DeploymentSummary.from_dict)
 
-    async def promote(self, version: str) -> PromoteDeploymentV1Response200:
+    async def promote(self, version: str) -> PromoteDeploymentResult:
         """POST /api/v1/deployments/{version}/promote (looked up by version, e.g. "20250101.1")."""
         version = check.identifier(version, "version")
         return await self._request(
-            promote_deployment_v1._get_kwargs, PromoteDeploymentV1Response200.from_dict, version=version
+            promote_deployment_v1._get_kwargs, PromoteDeploymentResult.from_dict, version=version
         )

@@ -20,10 +20,11 @@ from trigger_api.models.create_env_var_request_body import CreateEnvVarRequestBo
 from trigger_api.models.env_var import EnvVar
 from trigger_api.models.env_var_value import EnvVarValue
 from trigger_api.models.import_env_vars_request_body import ImportEnvVarsRequestBody
+from trigger_api.models.succeed_response import SucceedResponse
 
 from trigger_facade._base import AsyncResource
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.envvars import _ignore, _list, _name, _values, target
+from trigger_facade.resources.envvars import _list, _name, _values, target
 
 
 class AsyncEnvVars(AsyncResource):
@@ -32,34 +33,44 @@ class AsyncEnvVars(AsyncResource):
         ref, slug = target(self._state, env, project_ref)
         return await self._request(list_project_envvars_v1._get_kwargs, _list, project_ref=ref, env=slug)
 
-    async def retrieve(self, name: str, *, env: str, project_ref: str | None = None) -> EnvVarValue:
+    async def retrieve(self, name: str, *, env: str, project_ref: str | None = None) -> EnvVar:
+        """GET .../envvars/{env}/{name}: name, value (redacted when secret) and isSecret."""
         ref, slug = target(self._state, env, project_ref)
         return await self._request(
-            get_project_envvar_v1._get_kwargs, EnvVarValue.from_dict, project_ref=ref, env=slug, name=_name(name)
+            get_project_envvar_v1._get_kwargs, EnvVar.from_dict, project_ref=ref, env=slug, name=_name(name)
         )
 
     async def create(
         self, name: str, value: str, *, env: str, is_secret: bool = False, project_ref: str | None = None
-    ) -> None:
+    ) -> SucceedResponse:
         """POST .../envvars/{env}: create, or replace an existing variable of that name."""
         ref, slug = target(self._state, env, project_ref)
         if not isinstance(value, str):
             raise InvalidInputError(f"value must be a string, got {type(value).__name__}")
         body = CreateEnvVarRequestBody(name=_name(name), value=value, is_secret=bool(is_secret))
-        await self._request(create_project_envvar_v1._get_kwargs, _ignore, project_ref=ref, env=slug, body=body)
+        return await self._request(
+            create_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, body=body
+        )
 
-    async def update(self, name: str, value: str, *, env: str, project_ref: str | None = None) -> None:
+    async def update(self, name: str, value: str, *, env: str, project_ref: str | None = None) -> SucceedResponse:
         ref, slug = target(self._state, env, project_ref)
         if not isinstance(value, str):
             raise InvalidInputError(f"value must be a string, got {type(value).__name__}")
         body = EnvVarValue(value=value)
-        await self._request(
-            update_project_envvar_v1._get_kwargs, _ignore, project_ref=ref, env=slug, name=_name(name), body=body
+        return await self._request(
+            update_project_envvar_v1._get_kwargs,
+            SucceedResponse.from_dict,
+            project_ref=ref,
+            env=slug,
+            name=_name(name),
+            body=body,
         )
 
-    async def delete(self, name: str, *, env: str, project_ref: str | None = None) -> None:
+    async def delete(self, name: str, *, env: str, project_ref: str | None = None) -> SucceedResponse:
         ref, slug = target(self._state, env, project_ref)
-        await self._request(delete_project_envvar_v1._get_kwargs, _ignore, project_ref=ref, env=slug, name=_name(name))
+        return await self._request(
+            delete_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, name=_name(name)
+        )
 
     async def upload(
         self,
@@ -69,15 +80,15 @@ class AsyncEnvVars(AsyncResource):
         override: bool = False,
         is_secret: bool | None = None,
         project_ref: str | None = None,
-    ) -> None:
+    ) -> SucceedResponse:
         """POST .../envvars/{env}/import: many variables at once; `override` replaces existing ones."""
         ref, slug = target(self._state, env, project_ref)
         body: dict[str, Any] = {"variables": _values(variables, "variables"), "override": bool(override)}
         if is_secret is not None:
             body["isSecret"] = bool(is_secret)
-        await self._request(
+        return await self._request(
             upload_project_envvars_v1._get_kwargs,
-            _ignore,
+            SucceedResponse.from_dict,
             project_ref=ref,
             env=slug,
             body=ImportEnvVarsRequestBody.from_dict(body),

@@ -10,13 +10,13 @@ from typing import Any, Literal
 
 from trigger_api.api.query import execute_query_v1, get_query_schema_v1, list_dashboards_v1
 from trigger_api.models.execute_query_request_body import ExecuteQueryRequestBody
-from trigger_api.models.get_query_schema_v1_response_200 import GetQuerySchemaV1Response200
-from trigger_api.models.list_dashboards_v1_response_200 import ListDashboardsV1Response200
+from trigger_api.models.query_dashboards import QueryDashboards
+from trigger_api.models.query_schema import QuerySchema
 
 from trigger_facade import _validate as check
 from trigger_facade._base import AsyncResource
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.query import SCOPES, _iso, _results
+from trigger_facade.resources.query import SCOPES, QueryRows, QueryScope, _iso, _results
 
 
 class AsyncQuery(AsyncResource):
@@ -24,12 +24,12 @@ class AsyncQuery(AsyncResource):
         self,
         query: str,
         *,
-        scope: Literal["environment", "project", "organization"] = "environment",
+        scope: QueryScope = "environment",
         period: str | None = None,
         from_: datetime | str | None = None,
         to: datetime | str | None = None,
         format: Literal["json", "csv"] = "json",
-    ) -> Any:
+    ) -> QueryRows | str:
         """POST /api/v1/query: rows as a list of dicts (format="json") or the CSV text (format="csv").
 
         A query the server cannot run raises BadRequestError with the server's message.
@@ -51,9 +51,10 @@ class AsyncQuery(AsyncResource):
             body["to"] = _iso(to, "to")
         return await self._request(execute_query_v1._get_kwargs, _results, body=ExecuteQueryRequestBody.from_dict(body))
 
-    async def schema(self) -> GetQuerySchemaV1Response200:
+    async def schema(self) -> QuerySchema:
         """GET /api/v1/query/schema: the tables and columns TRQL can read."""
-        return await self._request(get_query_schema_v1._get_kwargs, GetQuerySchemaV1Response200.from_dict)
+        return await self._request(get_query_schema_v1._get_kwargs, QuerySchema.from_dict)
 
-    async def dashboards(self) -> ListDashboardsV1Response200:
-        return await self._request(list_dashboards_v1._get_kwargs, ListDashboardsV1Response200.from_dict)
+    async def dashboards(self) -> QueryDashboards:
+        """GET /api/v1/query/dashboards: the dashboards of this project and their widgets' queries."""
+        return await self._request(list_dashboards_v1._get_kwargs, QueryDashboards.from_dict)

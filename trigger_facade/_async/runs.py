@@ -27,11 +27,14 @@ from trigger_api.api.runs import (
     retrieve_run_v1,
     update_run_metadata_v1,
 )
+from trigger_api.models.add_run_tags_result import AddRunTagsResult
 from trigger_api.models.add_run_tags_v1_body import AddRunTagsV1Body
-from trigger_api.models.get_run_events_v1_response_200 import GetRunEventsV1Response200
-from trigger_api.models.get_run_trace_v1_response_200 import GetRunTraceV1Response200
+from trigger_api.models.cancel_run_result import CancelRunResult
+from trigger_api.models.replay_run_result import ReplayRunResult
 from trigger_api.models.reschedule_run_request_body import RescheduleRunRequestBody
+from trigger_api.models.run_events import RunEvents
 from trigger_api.models.run_span_response import RunSpanResponse
+from trigger_api.models.run_trace import RunTrace
 from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Body
 
 from trigger_facade import _validate as check
@@ -75,8 +78,6 @@ from trigger_facade.resources.runs import (
     REALTIME_MIN_INTERVAL,
     WATCH_FEED_FAILURES,
     WatchPlan,
-    _id_of,
-    _ignore,
     _metadata_of,
     feed_run,
     list_filters,
@@ -99,9 +100,12 @@ class AsyncRuns(AsyncPayloadResource):
         run_id = check.identifier(run_id, "run_id")
         run = await self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
         if resolve_presigned:
+            fetched = {}
             for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
                 if url and run.data.get(field) is None:
-                    run.data[field] = await self._download(url)
+                    fetched[field] = await self._download(url)
+            if fetched:
+                run = run.evolve(**fetched)
         return run
 
     def list(
@@ -169,15 +173,16 @@ class AsyncRuns(AsyncPayloadResource):
             list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, param_sets=per_env
         )
 
-    async def cancel(self, run_id: str) -> str:
-        """POST /api/v2/runs/{runId}/cancel. Returns the run id. Child runs it triggered are cancelled too."""
+    async def cancel(self, run_id: str) -> CancelRunResult:
+        """POST /api/v2/runs/{runId}/cancel; `.id` is the run's id. Child runs it triggered are cancelled
+        too, and cancelling a finished or cancelled run answers the same (O7)."""
         run_id = check.identifier(run_id, "run_id")
-        return await self._request(cancel_run_v1._get_kwargs, _id_of, run_id=run_id)
+        return await self._request(cancel_run_v1._get_kwargs, CancelRunResult.from_dict, run_id=run_id)
 
-    async def replay(self, run_id: str) -> str:
-        """POST /api/v1/runs/{runId}/replay: a new run with the same payload and options. Returns its id."""
+    async def replay(self, run_id: str) -> ReplayRunResult:
+        """POST /api/v1/runs/{runId}/replay: a new run with the same payload and options; `.id` is its id."""
         run_id = check.identifier(run_id, "run_id")
-        return await self._request(replay_run_v1._get_kwargs, _id_of, run_id=run_id)
+        return await self._request(replay_run_v1._get_kwargs, ReplayRunResult.from_dict, run_id=run_id)
 
     async def reschedule(self, run_id: str, *, delay: str | datetime | timedelta) -> Run:
         """POST /api/v1/runs/{runId}/reschedule: move a DELAYED run (422 for any other status)."""
@@ -185,11 +190,12 @@ class AsyncRuns(AsyncPayloadResource):
         body = RescheduleRunRequestBody(delay=to_delay(delay))
         return await self._request(reschedule_run_v1._get_kwargs, parse_run, run_id=run_id, body=body)
 
-    async def add_tags(self, run_id: str, tags: str | Sequence[str]) -> None:
-        """POST /api/v1/runs/{runId}/tags (a run holds at most 10 tags; more is a 422)."""
+    async def add_tags(self, run_id: str, tags: str | Sequence[str]) -> AddRunTagsResult:
+        """POST /api/v1/runs/{runId}/tags (a run holds at most 10 tags; more is a 422); `.message` says
+        how many were new."""
         run_id = check.identifier(run_id, "run_id")
         body = AddRunTagsV1Body(tags=check.tags(tags))
-        await self._request(add_run_tags_v1._get_kwargs, _ignore, run_id=run_id, body=body)
+        return await self._request(add_run_tags_v1._get_kwargs, AddRunTagsResult.from_dict, run_id=run_id, body=body)
 
     async def update_metadata(self, run_id: str, metadata: dict[str, Any]) -> dict[str, Any]:
         """PUT /api/v1/runs/{runId}/metadata: replace the run's metadata; returns what the server kept."""
@@ -203,15 +209,15 @@ class AsyncRuns(AsyncPayloadResource):
         run_id = check.identifier(run_id, "run_id")
         return await self._request(get_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id)
 
-    async def events(self, run_id: str) -> GetRunEventsV1Response200:
+    async def events(self, run_id: str) -> RunEvents:
         """GET /api/v1/runs/{runId}/events: the events recorded while it ran."""
         run_id = check.identifier(run_id, "run_id")
-        return await self._request(get_run_events_v1._get_kwargs, GetRunEventsV1Response200.from_dict, run_id=run_id)
+        return await self._request(get_run_events_v1._get_kwargs, RunEvents.from_dict, run_id=run_id)
 
-    async def trace(self, run_id: str) -> GetRunTraceV1Response200:
+    async def trace(self, run_id: str) -> RunTrace:
         """GET /api/v1/runs/{runId}/trace: the run's spans as a tree."""
         run_id = check.identifier(run_id, "run_id")
-        return await self._request(get_run_trace_v1._get_kwargs, GetRunTraceV1Response200.from_dict, run_id=run_id)
+        return await self._request(get_run_trace_v1._get_kwargs, RunTrace.from_dict, run_id=run_id)
 
     async def span(self, run_id: str, span_id: str) -> RunSpanResponse:
         """GET /api/v1/runs/{runId}/spans/{spanId}."""
@@ -309,12 +315,15 @@ class AsyncRuns(AsyncPayloadResource):
         """The run, read within `deadline`; a presigned payload is fetched only the first time."""
         try:
             run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+            fetched = {}
             if run.payload_presigned_url and run.data.get("payload") is None:
                 if not payload:
                     payload.append(await self._download(run.payload_presigned_url, deadline))
-                run.data["payload"] = payload[0]
+                fetched["payload"] = payload[0]
             if run.output_presigned_url and run.data.get("output") is None:
-                run.data["output"] = await self._download(run.output_presigned_url, deadline)
+                fetched["output"] = await self._download(run.output_presigned_url, deadline)
+            if fetched:
+                run = run.evolve(**fetched)
         except DeadlineExceededError as exc:
             raise RunWaitTimeoutError(run_id, 0.0, None) from exc
         return run
@@ -331,8 +340,8 @@ class AsyncRuns(AsyncPayloadResource):
         """Wait until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s.
 
         Polls with backoff, or follows the realtime feed with `realtime=True` (see watch()). A run
-        from the feed is built from its row: it has no `model` and no fields the row lacks
-        (attemptCount, version, batchId...), and its payload and output are decoded with superjson
+        from the feed is built from its row: fields the row lacks (attempt_count, version, batch_id,
+        depth...) are None, and its payload and output are decoded with superjson
         as the official SDK decodes them (dates as datetime objects).
         """
         last: Run | None = None

@@ -16,6 +16,7 @@ from trigger_api.api.schedules import (
     update_schedule_v1,
 )
 from trigger_api.models.create_schedule_options import CreateScheduleOptions
+from trigger_api.models.delete_schedule_response import DeleteScheduleResponse
 from trigger_api.models.schedule_object import ScheduleObject
 from trigger_api.models.update_schedule_options import UpdateScheduleOptions
 from trigger_api.types import UNSET
@@ -24,7 +25,7 @@ from trigger_facade import _validate as check
 from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._pagination import offset_page
-from trigger_facade.resources.schedules import TimezoneNames, _body, _id_of, _timezones
+from trigger_facade.resources.schedules import TimezoneNames, _body, _timezones
 
 
 class AsyncSchedules(AsyncListingResource):
@@ -77,9 +78,12 @@ class AsyncSchedules(AsyncListingResource):
             update_schedule_v1._get_kwargs, ScheduleObject.from_dict, schedule_id=schedule_id, body=body
         )
 
-    async def delete(self, schedule_id: str) -> str:
+    async def delete(self, schedule_id: str) -> DeleteScheduleResponse:
+        """DELETE /api/v1/schedules/{id}; `.id` is the deleted schedule's id."""
         schedule_id = check.identifier(schedule_id, "schedule_id")
-        return await self._request(delete_schedule_v1._get_kwargs, _id_of, schedule_id=schedule_id)
+        return await self._request(
+            delete_schedule_v1._get_kwargs, DeleteScheduleResponse.from_dict, schedule_id=schedule_id
+        )
 
     async def activate(self, schedule_id: str) -> ScheduleObject:
         schedule_id = check.identifier(schedule_id, "schedule_id")

@@ -11,6 +11,7 @@ from typing import Any, Unpack
 
 from trigger_api.api.runs import cancel_run_v1, retrieve_run_v1
 from trigger_api.api.tasks import trigger_task_v1
+from trigger_api.models.cancel_run_result import CancelRunResult
 from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
 
 from trigger_facade import _validate as check
@@ -71,9 +72,9 @@ class AsyncRunHandle(AsyncPayloadResource):
         """GET /api/v3/runs/{id}, with a presigned payload or output fetched and decoded."""
         return await self._retrieve_within(None)
 
-    async def cancel(self) -> None:
+    async def cancel(self) -> CancelRunResult:
         """POST /api/v2/runs/{id}/cancel (child runs are cancelled too; cancelling twice is fine)."""
-        await self._request(cancel_run_v1._get_kwargs, _id_of, run_id=self.id)
+        return await self._request(cancel_run_v1._get_kwargs, CancelRunResult.from_dict, run_id=self.id)
 
     async def wait(
         self, *, timeout: float = DEFAULT_RESULT_TIMEOUT, poll_interval: float = 1.0, max_poll_interval: float = 10.0
@@ -118,10 +119,11 @@ class AsyncRunHandle(AsyncPayloadResource):
 
     async def _retrieve_within(self, deadline: float | None) -> Run:
         run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=self.id)
+        fetched = {}
         for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
             if url and run.data.get(field) is None:
-                run.data[field] = await self._download(url, deadline)
-        return run
+                fetched[field] = await self._download(url, deadline)
+        return run.evolve(**fetched) if fetched else run
 
 
 class AsyncTasks(AsyncBatchingResource):

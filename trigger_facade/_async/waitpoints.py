@@ -19,6 +19,7 @@ from trigger_api.api.waitpoints import (
 )
 from trigger_api.models.complete_waitpoint_token_callback_v1_body import CompleteWaitpointTokenCallbackV1Body
 from trigger_api.models.complete_waitpoint_token_request import CompleteWaitpointTokenRequest
+from trigger_api.models.complete_waitpoint_token_response import CompleteWaitpointTokenResponse
 from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTokenRequest
 
 from trigger_facade import _validate as check
@@ -29,14 +30,7 @@ from trigger_facade._base import parse_response
 from trigger_facade._payload import to_json_value
 from trigger_facade.durations import to_idempotency_key_ttl, to_timeout
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.waitpoints import (
-    TOKEN_STATUSES,
-    WaitpointToken,
-    _ignore,
-    _token,
-    _token_page,
-    callback_parts,
-)
+from trigger_facade.resources.waitpoints import TOKEN_STATUSES, WaitpointToken, _token, _token_page, callback_parts
 
 
 class AsyncWaitpoints(AsyncPayloadResource):
@@ -122,21 +116,26 @@ class AsyncWaitpoints(AsyncPayloadResource):
         token_id = check.identifier(token_id, "token_id")
         return await self._request(retrieve_waitpoint_token_v1._get_kwargs, _token, waitpoint_id=token_id)
 
-    async def complete_token(self, token_id: str, data: Any = None) -> None:
+    async def complete_token(self, token_id: str, data: Any = None) -> CompleteWaitpointTokenResponse:
         """POST .../{id}/complete with {"data": data} (the server ignores an `output` field)."""
         token_id = check.identifier(token_id, "token_id")
         body = CompleteWaitpointTokenRequest.from_dict({"data": to_json_value(data, argument="data")})
-        await self._request(complete_waitpoint_token_v1._get_kwargs, _ignore, waitpoint_id=token_id, body=body)
+        return await self._request(
+            complete_waitpoint_token_v1._get_kwargs,
+            CompleteWaitpointTokenResponse.from_dict,
+            waitpoint_id=token_id,
+            body=body,
+        )
 
-    async def complete_token_by_url(self, url: str, data: Any = None) -> None:
+    async def complete_token_by_url(self, url: str, data: Any = None) -> CompleteWaitpointTokenResponse:
         """POST to a token's callback URL: what an outside system does; sent without the key."""
         token_id, callback_hash = callback_parts(url)
         value = to_json_value(data if data is not None else {}, argument="data")
         if not isinstance(value, dict):
             raise InvalidInputError("data for a callback URL must be a JSON object (a dict)")
-        await self._request(
+        return await self._request(
             complete_waitpoint_token_callback_v1._get_kwargs,
-            _ignore,
+            CompleteWaitpointTokenResponse.from_dict,
             waitpoint_id=token_id,
             callback_hash=callback_hash,
             body=CompleteWaitpointTokenCallbackV1Body.from_dict(value),

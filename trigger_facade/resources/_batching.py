@@ -18,7 +18,7 @@ from trigger_api.api.batches import create_batch_v1, retrieve_batch_v2, stream_b
 from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.create_batch_request import CreateBatchRequest
 from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Response
-from trigger_api.types import UNSET, File, Unset
+from trigger_api.types import File, Unset
 
 from .. import _validate as check
 from .. import idempotency_keys
@@ -38,7 +38,7 @@ from ..errors import (
     TriggerError,
     UnprocessableEntityError,
 )
-from ..models import TRIGGER_FAILED, BatchPart, Run, RunResult
+from ..models import TRIGGER_FAILED, BatchPart, Run, RunError, RunResult
 from ..superjson import UNDEFINED, json_stringify
 from ._payloads import PayloadResource
 from .runs import parse_run
@@ -294,8 +294,7 @@ def _batch_answer(data: Any) -> RetrieveBatchV2Response:
 def _item_slots(part: BatchPart, batch: RetrieveBatchV2Response) -> list[str | RunResult] | None:
     """The part's items in order: a run id, or the RunResult of an item that failed to trigger.
     None while the server is still making runs."""
-    errors = batch.processing.errors if not isinstance(batch.processing, Unset) else UNSET
-    failed = {} if isinstance(errors, Unset) else {error.index: error for error in errors}
+    failed = {error.index: error for error in batch.processing.errors}
     if len(batch.runs) + len(failed) < part.run_count and str(batch.status) not in _IDS_FINAL:
         return None
     runs = iter(batch.runs)
@@ -304,7 +303,9 @@ def _item_slots(part: BatchPart, batch: RetrieveBatchV2Response) -> list[str | R
         error = failed.get(index)
         if error is not None:
             code = None if isinstance(error.error_code, Unset) else error.error_code
-            detail = {"message": str(error.error), **({"code": code} if code else {})}
+            detail: RunError = {"message": str(error.error)}
+            if code:
+                detail["code"] = code
             slots.append(RunResult(id="", task_identifier=error.task_identifier, status=TRIGGER_FAILED, error=detail))
             continue
         run_id = next(runs, None)
@@ -420,5 +421,5 @@ class BatchHandle(PayloadResource):
     def _read_run(self, run_id: str, deadline: float) -> Run:
         run = self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
         if run.is_terminal and run.output_presigned_url and run.data.get("output") is None:
-            run.data["output"] = self._download(run.output_presigned_url, deadline)
+            run = run.evolve(output=self._download(run.output_presigned_url, deadline))
         return run

@@ -12,11 +12,13 @@ from trigger_api.api.bulk_actions import (
     list_bulk_actions_v1,
     retrieve_bulk_action_v1,
 )
+from trigger_api.models.abort_bulk_action_response import AbortBulkActionResponse
 from trigger_api.models.bulk_action_object import BulkActionObject
 from trigger_api.models.bulk_cancel_by_filter import BulkCancelByFilter
 from trigger_api.models.bulk_cancel_by_run_ids import BulkCancelByRunIds
 from trigger_api.models.bulk_replay_by_filter import BulkReplayByFilter
 from trigger_api.models.bulk_replay_by_run_ids import BulkReplayByRunIds
+from trigger_api.models.create_bulk_action_response import CreateBulkActionResponse
 from trigger_api.types import UNSET
 
 from .. import _validate as check
@@ -97,18 +99,14 @@ def _run_ids(value: Sequence[str]) -> list[str]:
     return [check.identifier(run_id, "run_ids[]") for run_id in value]
 
 
-def _id_of(data: Any) -> str:
-    return str(data["id"])
-
-
 _page = cursor_page(BulkActionObject.from_dict)
 
 
 class BulkActions(ListingResource):
     def cancel(
         self, *, filter: Mapping[str, Any] | None = None, run_ids: Sequence[str] | None = None, name: str | None = None
-    ) -> str:
-        """POST /api/v1/bulk-actions: cancel every matching run. Returns the bulk action id."""
+    ) -> CreateBulkActionResponse:
+        """POST /api/v1/bulk-actions: cancel every matching run; `.id` is the bulk action's id."""
         return self._create("cancel", filter, run_ids, name, None)
 
     def replay(
@@ -118,8 +116,8 @@ class BulkActions(ListingResource):
         run_ids: Sequence[str] | None = None,
         name: str | None = None,
         target_region: str | None = None,
-    ) -> str:
-        """POST /api/v1/bulk-actions: replay every matching run. Returns the bulk action id."""
+    ) -> CreateBulkActionResponse:
+        """POST /api/v1/bulk-actions: replay every matching run; `.id` is the bulk action's id."""
         return self._create("replay", filter, run_ids, name, target_region)
 
     def _create(
@@ -129,7 +127,7 @@ class BulkActions(ListingResource):
         run_ids: Sequence[str] | None,
         name: str | None,
         target_region: str | None,
-    ) -> str:
+    ) -> CreateBulkActionResponse:
         if (filter is None) == (run_ids is None):
             raise InvalidInputError("pass exactly one of filter={...} or run_ids=[...]")
         body: dict[str, Any] = {"action": action}
@@ -149,7 +147,9 @@ class BulkActions(ListingResource):
             ("replay", True): BulkReplayByFilter,
             ("replay", False): BulkReplayByRunIds,
         }[(action, filter is not None)]
-        return self._request(create_bulk_action_v1._get_kwargs, _id_of, body=model.from_dict(body))
+        return self._request(
+            create_bulk_action_v1._get_kwargs, CreateBulkActionResponse.from_dict, body=model.from_dict(body)
+        )
 
     def list(self, *, page_size: int | None = None, limit: int | None = None) -> SyncPaginator[BulkActionObject]:
         size = UNSET if page_size is None else check.int_in_range(page_size, "page_size", 1, 100)
@@ -163,6 +163,9 @@ class BulkActions(ListingResource):
             retrieve_bulk_action_v1._get_kwargs, BulkActionObject.from_dict, bulk_action_id=bulk_action_id
         )
 
-    def abort(self, bulk_action_id: str) -> str:
+    def abort(self, bulk_action_id: str) -> AbortBulkActionResponse:
+        """POST /api/v1/bulk-actions/{id}/abort; `.id` is the bulk action's id."""
         bulk_action_id = check.identifier(bulk_action_id, "bulk_action_id")
-        return self._request(abort_bulk_action_v1._get_kwargs, _id_of, bulk_action_id=bulk_action_id)
+        return self._request(
+            abort_bulk_action_v1._get_kwargs, AbortBulkActionResponse.from_dict, bulk_action_id=bulk_action_id
+        )

@@ -12,11 +12,11 @@ from trigger_api.api.deployments import (
     list_deployments_v1,
     promote_deployment_v1,
 )
+from trigger_api.models.deployment import Deployment
+from trigger_api.models.deployment_list_item import DeploymentListItem
 from trigger_api.models.deployment_summary import DeploymentSummary
-from trigger_api.models.get_deployment_v1_response_200 import GetDeploymentV1Response200
-from trigger_api.models.list_deployments_v1_response_200_data_item import ListDeploymentsV1Response200DataItem
 from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Status
-from trigger_api.models.promote_deployment_v1_response_200 import PromoteDeploymentV1Response200
+from trigger_api.models.promote_deployment_result import PromoteDeploymentResult
 
 from .. import _validate as check
 from .._pagination import SyncPaginator, cursor_page
@@ -27,7 +27,7 @@ from .query import _iso
 DEPLOYMENT_STATUSES = tuple(s.value for s in ListDeploymentsV1Status)
 
 
-_page = cursor_page(ListDeploymentsV1Response200DataItem.from_dict)
+_page = cursor_page(DeploymentListItem.from_dict)
 
 
 class Deployments(ListingResource):
@@ -40,7 +40,7 @@ class Deployments(ListingResource):
         to: datetime | str | None = None,
         page_size: int | None = None,
         limit: int | None = None,
-    ) -> SyncPaginator[ListDeploymentsV1Response200DataItem]:
+    ) -> SyncPaginator[DeploymentListItem]:
         """GET /api/v1/deployments, newest first, page after page."""
         params: dict[str, Any] = {}
         if status is not None:
@@ -64,11 +64,9 @@ class Deployments(ListingResource):
 
         return self._paginate(list_deployments_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params=params)
 
-    def retrieve(self, deployment_id: str) -> GetDeploymentV1Response200:
+    def retrieve(self, deployment_id: str) -> Deployment:
         deployment_id = check.identifier(deployment_id, "deployment_id")
-        return self._request(
-            get_deployment_v1._get_kwargs, GetDeploymentV1Response200.from_dict, deployment_id=deployment_id
-        )
+        return self._request(get_deployment_v1._get_kwargs, Deployment.from_dict, deployment_id=deployment_id)
 
     def latest(self) -> DeploymentSummary:
         return self._request(get_latest_deployment_v1._get_kwargs, DeploymentSummary.from_dict)
@@ -77,9 +75,7 @@ class Deployments(ListingResource):
         """The deployment currently promoted in this environment."""
         return self._request(get_current_deployment_v1._get_kwargs, DeploymentSummary.from_dict)
 
-    def promote(self, version: str) -> PromoteDeploymentV1Response200:
+    def promote(self, version: str) -> PromoteDeploymentResult:
         """POST /api/v1/deployments/{version}/promote (looked up by version, e.g. "20250101.1")."""
         version = check.identifier(version, "version")
-        return self._request(
-            promote_deployment_v1._get_kwargs, PromoteDeploymentV1Response200.from_dict, version=version
-        )
+        return self._request(promote_deployment_v1._get_kwargs, PromoteDeploymentResult.from_dict, version=version)

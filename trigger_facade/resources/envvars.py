@@ -18,6 +18,7 @@ from trigger_api.models.env_var import EnvVar
 from trigger_api.models.env_var_value import EnvVarValue
 from trigger_api.models.environment_slug import EnvironmentSlug
 from trigger_api.models.import_env_vars_request_body import ImportEnvVarsRequestBody
+from trigger_api.models.succeed_response import SucceedResponse
 
 from .. import _validate as check
 from .._base import SyncResource
@@ -32,10 +33,6 @@ def _list(data: Any) -> list[EnvVar]:
     if not isinstance(data, list):
         raise TypeError("expected a list of variables")
     return [EnvVar.from_dict(item) for item in data]
-
-
-def _ignore(data: Any) -> None:
-    return None
 
 
 def target(state: _ClientState, env: str, project_ref: str | None) -> tuple[str, EnvironmentSlug]:
@@ -76,34 +73,44 @@ class EnvVars(SyncResource):
         ref, slug = target(self._state, env, project_ref)
         return self._request(list_project_envvars_v1._get_kwargs, _list, project_ref=ref, env=slug)
 
-    def retrieve(self, name: str, *, env: str, project_ref: str | None = None) -> EnvVarValue:
+    def retrieve(self, name: str, *, env: str, project_ref: str | None = None) -> EnvVar:
+        """GET .../envvars/{env}/{name}: name, value (redacted when secret) and isSecret."""
         ref, slug = target(self._state, env, project_ref)
         return self._request(
-            get_project_envvar_v1._get_kwargs, EnvVarValue.from_dict, project_ref=ref, env=slug, name=_name(name)
+            get_project_envvar_v1._get_kwargs, EnvVar.from_dict, project_ref=ref, env=slug, name=_name(name)
         )
 
     def create(
         self, name: str, value: str, *, env: str, is_secret: bool = False, project_ref: str | None = None
-    ) -> None:
+    ) -> SucceedResponse:
         """POST .../envvars/{env}: create, or replace an existing variable of that name."""
         ref, slug = target(self._state, env, project_ref)
         if not isinstance(value, str):
             raise InvalidInputError(f"value must be a string, got {type(value).__name__}")
         body = CreateEnvVarRequestBody(name=_name(name), value=value, is_secret=bool(is_secret))
-        self._request(create_project_envvar_v1._get_kwargs, _ignore, project_ref=ref, env=slug, body=body)
+        return self._request(
+            create_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, body=body
+        )
 
-    def update(self, name: str, value: str, *, env: str, project_ref: str | None = None) -> None:
+    def update(self, name: str, value: str, *, env: str, project_ref: str | None = None) -> SucceedResponse:
         ref, slug = target(self._state, env, project_ref)
         if not isinstance(value, str):
             raise InvalidInputError(f"value must be a string, got {type(value).__name__}")
         body = EnvVarValue(value=value)
-        self._request(
-            update_project_envvar_v1._get_kwargs, _ignore, project_ref=ref, env=slug, name=_name(name), body=body
+        return self._request(
+            update_project_envvar_v1._get_kwargs,
+            SucceedResponse.from_dict,
+            project_ref=ref,
+            env=slug,
+            name=_name(name),
+            body=body,
         )
 
-    def delete(self, name: str, *, env: str, project_ref: str | None = None) -> None:
+    def delete(self, name: str, *, env: str, project_ref: str | None = None) -> SucceedResponse:
         ref, slug = target(self._state, env, project_ref)
-        self._request(delete_project_envvar_v1._get_kwargs, _ignore, project_ref=ref, env=slug, name=_name(name))
+        return self._request(
+            delete_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, name=_name(name)
+        )
 
     def upload(
         self,
@@ -113,15 +120,15 @@ class EnvVars(SyncResource):
         override: bool = False,
         is_secret: bool | None = None,
         project_ref: str | None = None,
-    ) -> None:
+    ) -> SucceedResponse:
         """POST .../envvars/{env}/import: many variables at once; `override` replaces existing ones."""
         ref, slug = target(self._state, env, project_ref)
         body: dict[str, Any] = {"variables": _values(variables, "variables"), "override": bool(override)}
         if is_secret is not None:
             body["isSecret"] = bool(is_secret)
-        self._request(
+        return self._request(
             upload_project_envvars_v1._get_kwargs,
-            _ignore,
+            SucceedResponse.from_dict,
             project_ref=ref,
             env=slug,
             body=ImportEnvVarsRequestBody.from_dict(body),

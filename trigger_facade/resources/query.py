@@ -7,14 +7,16 @@ from typing import Any, Literal
 
 from trigger_api.api.query import execute_query_v1, get_query_schema_v1, list_dashboards_v1
 from trigger_api.models.execute_query_request_body import ExecuteQueryRequestBody
-from trigger_api.models.get_query_schema_v1_response_200 import GetQuerySchemaV1Response200
-from trigger_api.models.list_dashboards_v1_response_200 import ListDashboardsV1Response200
+from trigger_api.models.query_dashboards import QueryDashboards
+from trigger_api.models.query_schema import QuerySchema
 
 from .. import _validate as check
 from .._base import SyncResource
 from ..errors import InvalidInputError
 
 SCOPES = ("environment", "project", "organization")
+QueryScope = Literal["environment", "project", "organization"]
+QueryRows = list[dict[str, Any]]  # one dict per row, keyed by column
 
 
 def _iso(value: datetime | str, argument: str) -> str:
@@ -32,7 +34,7 @@ def _iso(value: datetime | str, argument: str) -> str:
     raise InvalidInputError(f"{argument} must be an aware datetime or an ISO-8601 string, got {value!r}")
 
 
-def _results(data: Any) -> list[dict[str, Any]] | str:
+def _results(data: Any) -> QueryRows | str:
     """JSON rows as dicts, or the CSV text."""
     if data.get("format") == "csv":
         return str(data["results"])
@@ -46,12 +48,12 @@ class Query(SyncResource):
         self,
         query: str,
         *,
-        scope: Literal["environment", "project", "organization"] = "environment",
+        scope: QueryScope = "environment",
         period: str | None = None,
         from_: datetime | str | None = None,
         to: datetime | str | None = None,
         format: Literal["json", "csv"] = "json",
-    ) -> Any:
+    ) -> QueryRows | str:
         """POST /api/v1/query: rows as a list of dicts (format="json") or the CSV text (format="csv").
 
         A query the server cannot run raises BadRequestError with the server's message.
@@ -73,9 +75,10 @@ class Query(SyncResource):
             body["to"] = _iso(to, "to")
         return self._request(execute_query_v1._get_kwargs, _results, body=ExecuteQueryRequestBody.from_dict(body))
 
-    def schema(self) -> GetQuerySchemaV1Response200:
+    def schema(self) -> QuerySchema:
         """GET /api/v1/query/schema: the tables and columns TRQL can read."""
-        return self._request(get_query_schema_v1._get_kwargs, GetQuerySchemaV1Response200.from_dict)
+        return self._request(get_query_schema_v1._get_kwargs, QuerySchema.from_dict)
 
-    def dashboards(self) -> ListDashboardsV1Response200:
-        return self._request(list_dashboards_v1._get_kwargs, ListDashboardsV1Response200.from_dict)
+    def dashboards(self) -> QueryDashboards:
+        """GET /api/v1/query/dashboards: the dashboards of this project and their widgets' queries."""
+        return self._request(list_dashboards_v1._get_kwargs, QueryDashboards.from_dict)

@@ -35,13 +35,14 @@ from trigger_api.api.runs import (
     retrieve_run_v1,
     update_run_metadata_v1,
 )
+from trigger_api.models.add_run_tags_result import AddRunTagsResult
 from trigger_api.models.add_run_tags_v1_body import AddRunTagsV1Body
-from trigger_api.models.get_run_events_v1_response_200 import GetRunEventsV1Response200
-from trigger_api.models.get_run_trace_v1_response_200 import GetRunTraceV1Response200
-from trigger_api.models.list_run_item import ListRunItem
+from trigger_api.models.cancel_run_result import CancelRunResult
+from trigger_api.models.replay_run_result import ReplayRunResult
 from trigger_api.models.reschedule_run_request_body import RescheduleRunRequestBody
-from trigger_api.models.retrieve_run_response import RetrieveRunResponse
+from trigger_api.models.run_events import RunEvents
 from trigger_api.models.run_span_response import RunSpanResponse
+from trigger_api.models.run_trace import RunTrace
 from trigger_api.models.update_run_metadata_v1_body import UpdateRunMetadataV1Body
 
 from .. import _validate as check
@@ -85,38 +86,16 @@ DEFAULT_WAIT_TIMEOUT = 600.0
 log = logging.getLogger("trigger_facade")
 
 
-def _validated(model_cls: Any, data: Any) -> Any:
-    """The generated model of `data`, or None when only the status is one this version does not know."""
-    if not isinstance(data, dict):
-        raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-    status = data.get("status")
-    if isinstance(status, str) and status not in check.RUN_STATUSES:
-        model_cls.from_dict({**data, "status": "QUEUED"})  # everything else must still fit the spec
-        return None
-    return model_cls.from_dict(data)
-
-
 # a wait's last request may end a moment before its deadline (the attempt deadline rounds down)
 DEADLINE_SLACK = 0.05
 
 
 def parse_run(data: Any) -> Run:
-    return Run(data, _validated(RetrieveRunResponse, data))
+    """A retrieve or list answer (already held against the spec's schema) as a Run."""
+    return Run.parse(data)
 
 
-def _list_item(data: Any) -> Run:
-    return Run(data, _validated(ListRunItem, data))
-
-
-parse_run_page = cursor_page(_list_item)
-
-
-def _id_of(data: Any) -> str:
-    return str(data["id"])
-
-
-def _ignore(data: Any) -> None:
-    return None
+parse_run_page = cursor_page(parse_run)
 
 
 def _metadata_of(data: Any) -> dict[str, Any]:
@@ -270,9 +249,12 @@ class Runs(PayloadResource):
         run_id = check.identifier(run_id, "run_id")
         run = self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
         if resolve_presigned:
+            fetched = {}
             for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
                 if url and run.data.get(field) is None:
-                    run.data[field] = self._download(url)
+                    fetched[field] = self._download(url)
+            if fetched:
+                run = run.evolve(**fetched)
         return run
 
     def list(
@@ -348,15 +330,16 @@ class Runs(PayloadResource):
             list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, param_sets=per_env
         )
 
-    def cancel(self, run_id: str) -> str:
-        """POST /api/v2/runs/{runId}/cancel. Returns the run id. Child runs it triggered are cancelled too."""
+    def cancel(self, run_id: str) -> CancelRunResult:
+        """POST /api/v2/runs/{runId}/cancel; `.id` is the run's id. Child runs it triggered are cancelled
+        too, and cancelling a finished or cancelled run answers the same (O7)."""
         run_id = check.identifier(run_id, "run_id")
-        return self._request(cancel_run_v1._get_kwargs, _id_of, run_id=run_id)
+        return self._request(cancel_run_v1._get_kwargs, CancelRunResult.from_dict, run_id=run_id)
 
-    def replay(self, run_id: str) -> str:
-        """POST /api/v1/runs/{runId}/replay: a new run with the same payload and options. Returns its id."""
+    def replay(self, run_id: str) -> ReplayRunResult:
+        """POST /api/v1/runs/{runId}/replay: a new run with the same payload and options; `.id` is its id."""
         run_id = check.identifier(run_id, "run_id")
-        return self._request(replay_run_v1._get_kwargs, _id_of, run_id=run_id)
+        return self._request(replay_run_v1._get_kwargs, ReplayRunResult.from_dict, run_id=run_id)
 
     def reschedule(self, run_id: str, *, delay: str | datetime | timedelta) -> Run:
         """POST /api/v1/runs/{runId}/reschedule: move a DELAYED run (422 for any other status)."""
@@ -364,11 +347,12 @@ class Runs(PayloadResource):
         body = RescheduleRunRequestBody(delay=to_delay(delay))
         return self._request(reschedule_run_v1._get_kwargs, parse_run, run_id=run_id, body=body)
 
-    def add_tags(self, run_id: str, tags: str | Sequence[str]) -> None:
-        """POST /api/v1/runs/{runId}/tags (a run holds at most 10 tags; more is a 422)."""
+    def add_tags(self, run_id: str, tags: str | Sequence[str]) -> AddRunTagsResult:
+        """POST /api/v1/runs/{runId}/tags (a run holds at most 10 tags; more is a 422); `.message` says
+        how many were new."""
         run_id = check.identifier(run_id, "run_id")
         body = AddRunTagsV1Body(tags=check.tags(tags))
-        self._request(add_run_tags_v1._get_kwargs, _ignore, run_id=run_id, body=body)
+        return self._request(add_run_tags_v1._get_kwargs, AddRunTagsResult.from_dict, run_id=run_id, body=body)
 
     def update_metadata(self, run_id: str, metadata: dict[str, Any]) -> dict[str, Any]:
         """PUT /api/v1/runs/{runId}/metadata: replace the run's metadata; returns what the server kept."""
@@ -382,15 +366,15 @@ class Runs(PayloadResource):
         run_id = check.identifier(run_id, "run_id")
         return self._request(get_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id)
 
-    def events(self, run_id: str) -> GetRunEventsV1Response200:
+    def events(self, run_id: str) -> RunEvents:
         """GET /api/v1/runs/{runId}/events: the events recorded while it ran."""
         run_id = check.identifier(run_id, "run_id")
-        return self._request(get_run_events_v1._get_kwargs, GetRunEventsV1Response200.from_dict, run_id=run_id)
+        return self._request(get_run_events_v1._get_kwargs, RunEvents.from_dict, run_id=run_id)
 
-    def trace(self, run_id: str) -> GetRunTraceV1Response200:
+    def trace(self, run_id: str) -> RunTrace:
         """GET /api/v1/runs/{runId}/trace: the run's spans as a tree."""
         run_id = check.identifier(run_id, "run_id")
-        return self._request(get_run_trace_v1._get_kwargs, GetRunTraceV1Response200.from_dict, run_id=run_id)
+        return self._request(get_run_trace_v1._get_kwargs, RunTrace.from_dict, run_id=run_id)
 
     def span(self, run_id: str, span_id: str) -> RunSpanResponse:
         """GET /api/v1/runs/{runId}/spans/{spanId}."""
@@ -488,12 +472,15 @@ class Runs(PayloadResource):
         """The run, read within `deadline`; a presigned payload is fetched only the first time."""
         try:
             run = self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
+            fetched = {}
             if run.payload_presigned_url and run.data.get("payload") is None:
                 if not payload:
                     payload.append(self._download(run.payload_presigned_url, deadline))
-                run.data["payload"] = payload[0]
+                fetched["payload"] = payload[0]
             if run.output_presigned_url and run.data.get("output") is None:
-                run.data["output"] = self._download(run.output_presigned_url, deadline)
+                fetched["output"] = self._download(run.output_presigned_url, deadline)
+            if fetched:
+                run = run.evolve(**fetched)
         except DeadlineExceededError as exc:
             raise RunWaitTimeoutError(run_id, 0.0, None) from exc
         return run
@@ -510,8 +497,8 @@ class Runs(PayloadResource):
         """Wait until the run reaches a terminal status and return it; RunWaitTimeoutError after `timeout` s.
 
         Polls with backoff, or follows the realtime feed with `realtime=True` (see watch()). A run
-        from the feed is built from its row: it has no `model` and no fields the row lacks
-        (attemptCount, version, batchId...), and its payload and output are decoded with superjson
+        from the feed is built from its row: fields the row lacks (attempt_count, version, batch_id,
+        depth...) are None, and its payload and output are decoded with superjson
         as the official SDK decodes them (dates as datetime objects).
         """
         last: Run | None = None

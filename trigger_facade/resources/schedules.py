@@ -16,6 +16,7 @@ from trigger_api.api.schedules import (
     update_schedule_v1,
 )
 from trigger_api.models.create_schedule_options import CreateScheduleOptions
+from trigger_api.models.delete_schedule_response import DeleteScheduleResponse
 from trigger_api.models.get_timezones_result import GetTimezonesResult
 from trigger_api.models.schedule_object import ScheduleObject
 from trigger_api.models.update_schedule_options import UpdateScheduleOptions
@@ -62,12 +63,8 @@ def _body(
     return body
 
 
-def _id_of(data: Any) -> str:
-    return str(data["id"])
-
-
 def _timezones(data: Any) -> TimezoneNames:
-    return list(GetTimezonesResult.from_dict(data).timezones or [])
+    return list(GetTimezonesResult.from_dict(data).timezones)
 
 
 class Schedules(ListingResource):
@@ -120,9 +117,10 @@ class Schedules(ListingResource):
             update_schedule_v1._get_kwargs, ScheduleObject.from_dict, schedule_id=schedule_id, body=body
         )
 
-    def delete(self, schedule_id: str) -> str:
+    def delete(self, schedule_id: str) -> DeleteScheduleResponse:
+        """DELETE /api/v1/schedules/{id}; `.id` is the deleted schedule's id."""
         schedule_id = check.identifier(schedule_id, "schedule_id")
-        return self._request(delete_schedule_v1._get_kwargs, _id_of, schedule_id=schedule_id)
+        return self._request(delete_schedule_v1._get_kwargs, DeleteScheduleResponse.from_dict, schedule_id=schedule_id)
 
     def activate(self, schedule_id: str) -> ScheduleObject:
         schedule_id = check.identifier(schedule_id, "schedule_id")

@@ -17,6 +17,7 @@ from trigger_api.api.waitpoints import (
 )
 from trigger_api.models.complete_waitpoint_token_callback_v1_body import CompleteWaitpointTokenCallbackV1Body
 from trigger_api.models.complete_waitpoint_token_request import CompleteWaitpointTokenRequest
+from trigger_api.models.complete_waitpoint_token_response import CompleteWaitpointTokenResponse
 from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTokenRequest
 from trigger_api.models.waitpoint_token_object import WaitpointTokenObject
 
@@ -65,10 +66,6 @@ def _token(data: Any) -> WaitpointToken:
 
 
 _token_page = cursor_page(_token)
-
-
-def _ignore(data: Any) -> None:
-    return None
 
 
 def callback_parts(url: str) -> tuple[str, str]:
@@ -165,21 +162,26 @@ class Waitpoints(PayloadResource):
         token_id = check.identifier(token_id, "token_id")
         return self._request(retrieve_waitpoint_token_v1._get_kwargs, _token, waitpoint_id=token_id)
 
-    def complete_token(self, token_id: str, data: Any = None) -> None:
+    def complete_token(self, token_id: str, data: Any = None) -> CompleteWaitpointTokenResponse:
         """POST .../{id}/complete with {"data": data} (the server ignores an `output` field)."""
         token_id = check.identifier(token_id, "token_id")
         body = CompleteWaitpointTokenRequest.from_dict({"data": to_json_value(data, argument="data")})
-        self._request(complete_waitpoint_token_v1._get_kwargs, _ignore, waitpoint_id=token_id, body=body)
+        return self._request(
+            complete_waitpoint_token_v1._get_kwargs,
+            CompleteWaitpointTokenResponse.from_dict,
+            waitpoint_id=token_id,
+            body=body,
+        )
 
-    def complete_token_by_url(self, url: str, data: Any = None) -> None:
+    def complete_token_by_url(self, url: str, data: Any = None) -> CompleteWaitpointTokenResponse:
         """POST to a token's callback URL: what an outside system does; sent without the key."""
         token_id, callback_hash = callback_parts(url)
         value = to_json_value(data if data is not None else {}, argument="data")
         if not isinstance(value, dict):
             raise InvalidInputError("data for a callback URL must be a JSON object (a dict)")
-        self._request(
+        return self._request(
             complete_waitpoint_token_callback_v1._get_kwargs,
-            _ignore,
+            CompleteWaitpointTokenResponse.from_dict,
             waitpoint_id=token_id,
             callback_hash=callback_hash,
             body=CompleteWaitpointTokenCallbackV1Body.from_dict(value),

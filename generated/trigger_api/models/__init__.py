@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .abort_bulk_action_response import AbortBulkActionResponse
+    from .add_run_tags_result import AddRunTagsResult
     from .add_run_tags_v1_body import AddRunTagsV1Body
-    from .add_run_tags_v1_response_200 import AddRunTagsV1Response200
     from .batch_item_error import BatchItemError
     from .batch_item_ndjson import BatchItemNDJSON
     from .batch_processing import BatchProcessing
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .bulk_replay_by_filter_action import BulkReplayByFilterAction
     from .bulk_replay_by_run_ids import BulkReplayByRunIds
     from .bulk_replay_by_run_ids_action import BulkReplayByRunIdsAction
-    from .cancel_run_v1_response_200 import CancelRunV1Response200
+    from .cancel_run_result import CancelRunResult
     from .close_session_request_body import CloseSessionRequestBody
     from .common_run_object import CommonRunObject
     from .common_run_object_metadata import CommonRunObjectMetadata
@@ -67,9 +67,22 @@ if TYPE_CHECKING:
     from .debounce_options import DebounceOptions
     from .debounce_options_mode import DebounceOptionsMode
     from .delete_schedule_response import DeleteScheduleResponse
+    from .deployment import Deployment
+    from .deployment_error_data_type_0 import DeploymentErrorDataType0
+    from .deployment_external_build_data_type_0 import DeploymentExternalBuildDataType0
+    from .deployment_integration_deployments_type_0_item import (
+        DeploymentIntegrationDeploymentsType0Item,
+    )
+    from .deployment_list_item import DeploymentListItem
+    from .deployment_list_item_error_type_0 import DeploymentListItemErrorType0
+    from .deployment_list_item_git_type_0 import DeploymentListItemGitType0
+    from .deployment_list_item_status import DeploymentListItemStatus
+    from .deployment_status import DeploymentStatus
     from .deployment_summary import DeploymentSummary
     from .deployment_summary_error_data_type_0 import DeploymentSummaryErrorDataType0
     from .deployment_summary_status import DeploymentSummaryStatus
+    from .deployment_worker_type_0 import DeploymentWorkerType0
+    from .deployment_worker_type_0_tasks_item import DeploymentWorkerType0TasksItem
     from .end_and_continue_session_request import EndAndContinueSessionRequest
     from .env_filter import EnvFilter
     from .env_filter_env_item import EnvFilterEnvItem
@@ -104,60 +117,9 @@ if TYPE_CHECKING:
     from .get_batch_results_v1_response_200_items_item_usage import (
         GetBatchResultsV1Response200ItemsItemUsage,
     )
-    from .get_deployment_v1_response_200 import GetDeploymentV1Response200
-    from .get_deployment_v1_response_200_error_data_type_0 import (
-        GetDeploymentV1Response200ErrorDataType0,
-    )
-    from .get_deployment_v1_response_200_external_build_data_type_0 import (
-        GetDeploymentV1Response200ExternalBuildDataType0,
-    )
-    from .get_deployment_v1_response_200_integration_deployments_type_0_item import (
-        GetDeploymentV1Response200IntegrationDeploymentsType0Item,
-    )
-    from .get_deployment_v1_response_200_status import GetDeploymentV1Response200Status
-    from .get_deployment_v1_response_200_worker_type_0 import (
-        GetDeploymentV1Response200WorkerType0,
-    )
-    from .get_deployment_v1_response_200_worker_type_0_tasks_item import (
-        GetDeploymentV1Response200WorkerType0TasksItem,
-    )
-    from .get_query_schema_v1_response_200 import GetQuerySchemaV1Response200
-    from .get_query_schema_v1_response_200_tables_item import (
-        GetQuerySchemaV1Response200TablesItem,
-    )
-    from .get_query_schema_v1_response_200_tables_item_columns_item import (
-        GetQuerySchemaV1Response200TablesItemColumnsItem,
-    )
-    from .get_run_events_v1_response_200 import GetRunEventsV1Response200
-    from .get_run_events_v1_response_200_events_item import (
-        GetRunEventsV1Response200EventsItem,
-    )
-    from .get_run_events_v1_response_200_events_item_events_item import (
-        GetRunEventsV1Response200EventsItemEventsItem,
-    )
-    from .get_run_events_v1_response_200_events_item_events_item_properties import (
-        GetRunEventsV1Response200EventsItemEventsItemProperties,
-    )
-    from .get_run_events_v1_response_200_events_item_kind import (
-        GetRunEventsV1Response200EventsItemKind,
-    )
-    from .get_run_events_v1_response_200_events_item_level import (
-        GetRunEventsV1Response200EventsItemLevel,
-    )
-    from .get_run_events_v1_response_200_events_item_style import (
-        GetRunEventsV1Response200EventsItemStyle,
-    )
-    from .get_run_events_v1_response_200_events_item_style_accessory import (
-        GetRunEventsV1Response200EventsItemStyleAccessory,
-    )
-    from .get_run_events_v1_response_200_events_item_style_accessory_style import (
-        GetRunEventsV1Response200EventsItemStyleAccessoryStyle,
-    )
     from .get_run_result_v1_response_200 import GetRunResultV1Response200
     from .get_run_result_v1_response_200_error import GetRunResultV1Response200Error
     from .get_run_result_v1_response_200_usage import GetRunResultV1Response200Usage
-    from .get_run_trace_v1_response_200 import GetRunTraceV1Response200
-    from .get_run_trace_v1_response_200_trace import GetRunTraceV1Response200Trace
     from .get_timezones_result import GetTimezonesResult
     from .idempotency_key_options import IdempotencyKeyOptions
     from .idempotency_key_options_scope import IdempotencyKeyOptionsScope
@@ -172,32 +134,8 @@ if TYPE_CHECKING:
     from .jwt_claims_response import JwtClaimsResponse
     from .list_bulk_actions_result import ListBulkActionsResult
     from .list_bulk_actions_result_pagination import ListBulkActionsResultPagination
-    from .list_dashboards_v1_response_200 import ListDashboardsV1Response200
-    from .list_dashboards_v1_response_200_dashboards_item import (
-        ListDashboardsV1Response200DashboardsItem,
-    )
-    from .list_dashboards_v1_response_200_dashboards_item_widgets_item import (
-        ListDashboardsV1Response200DashboardsItemWidgetsItem,
-    )
-    from .list_dashboards_v1_response_200_dashboards_item_widgets_item_type import (
-        ListDashboardsV1Response200DashboardsItemWidgetsItemType,
-    )
-    from .list_deployments_v1_response_200 import ListDeploymentsV1Response200
-    from .list_deployments_v1_response_200_data_item import (
-        ListDeploymentsV1Response200DataItem,
-    )
-    from .list_deployments_v1_response_200_data_item_error_type_0 import (
-        ListDeploymentsV1Response200DataItemErrorType0,
-    )
-    from .list_deployments_v1_response_200_data_item_git_type_0 import (
-        ListDeploymentsV1Response200DataItemGitType0,
-    )
-    from .list_deployments_v1_response_200_data_item_status import (
-        ListDeploymentsV1Response200DataItemStatus,
-    )
-    from .list_deployments_v1_response_200_pagination import (
-        ListDeploymentsV1Response200Pagination,
-    )
+    from .list_deployments_result import ListDeploymentsResult
+    from .list_deployments_result_pagination import ListDeploymentsResultPagination
     from .list_deployments_v1_status import ListDeploymentsV1Status
     from .list_errors_result import ListErrorsResult
     from .list_errors_result_pagination import ListErrorsResultPagination
@@ -222,7 +160,18 @@ if TYPE_CHECKING:
     )
     from .pause_queue_request_body import PauseQueueRequestBody
     from .pause_queue_request_body_action import PauseQueueRequestBodyAction
-    from .promote_deployment_v1_response_200 import PromoteDeploymentV1Response200
+    from .promote_deployment_result import PromoteDeploymentResult
+    from .query_dashboards import QueryDashboards
+    from .query_dashboards_dashboards_item import QueryDashboardsDashboardsItem
+    from .query_dashboards_dashboards_item_widgets_item import (
+        QueryDashboardsDashboardsItemWidgetsItem,
+    )
+    from .query_dashboards_dashboards_item_widgets_item_type import (
+        QueryDashboardsDashboardsItemWidgetsItemType,
+    )
+    from .query_schema import QuerySchema
+    from .query_schema_tables_item import QuerySchemaTablesItem
+    from .query_schema_tables_item_columns_item import QuerySchemaTablesItemColumnsItem
     from .queue_identifier_type import QueueIdentifierType
     from .queue_metrics_response import QueueMetricsResponse
     from .queue_object import QueueObject
@@ -231,7 +180,7 @@ if TYPE_CHECKING:
     from .queue_options import QueueOptions
     from .queue_type_name import QueueTypeName
     from .queue_type_name_type import QueueTypeNameType
-    from .replay_run_v1_response_200 import ReplayRunV1Response200
+    from .replay_run_result import ReplayRunResult
     from .reschedule_run_request_body import RescheduleRunRequestBody
     from .reset_idempotency_key_request import ResetIdempotencyKeyRequest
     from .reset_idempotency_key_response import ResetIdempotencyKeyResponse
@@ -259,11 +208,28 @@ if TYPE_CHECKING:
     from .retrieve_run_response_schedule_generator_type import (
         RetrieveRunResponseScheduleGeneratorType,
     )
+    from .run_events import RunEvents
+    from .run_events_events_item import RunEventsEventsItem
+    from .run_events_events_item_events_item import RunEventsEventsItemEventsItem
+    from .run_events_events_item_events_item_properties import (
+        RunEventsEventsItemEventsItemProperties,
+    )
+    from .run_events_events_item_kind import RunEventsEventsItemKind
+    from .run_events_events_item_level import RunEventsEventsItemLevel
+    from .run_events_events_item_style import RunEventsEventsItemStyle
+    from .run_events_events_item_style_accessory import (
+        RunEventsEventsItemStyleAccessory,
+    )
+    from .run_events_events_item_style_accessory_style import (
+        RunEventsEventsItemStyleAccessoryStyle,
+    )
     from .run_metadata_response import RunMetadataResponse
     from .run_span_response import RunSpanResponse
     from .run_span_response_ai_type_0 import RunSpanResponseAiType0
     from .run_span_response_properties_type_0 import RunSpanResponsePropertiesType0
     from .run_status import RunStatus
+    from .run_trace import RunTrace
+    from .run_trace_trace import RunTraceTrace
     from .schedule_environment import ScheduleEnvironment
     from .schedule_object import ScheduleObject
     from .schedule_object_generator import ScheduleObjectGenerator
@@ -311,8 +277,8 @@ if TYPE_CHECKING:
 
 _MODULES = {
     "AbortBulkActionResponse": ".abort_bulk_action_response",
+    "AddRunTagsResult": ".add_run_tags_result",
     "AddRunTagsV1Body": ".add_run_tags_v1_body",
-    "AddRunTagsV1Response200": ".add_run_tags_v1_response_200",
     "BatchItemError": ".batch_item_error",
     "BatchItemNDJSON": ".batch_item_ndjson",
     "BatchProcessing": ".batch_processing",
@@ -340,7 +306,7 @@ _MODULES = {
     "BulkReplayByFilterAction": ".bulk_replay_by_filter_action",
     "BulkReplayByRunIds": ".bulk_replay_by_run_ids",
     "BulkReplayByRunIdsAction": ".bulk_replay_by_run_ids_action",
-    "CancelRunV1Response200": ".cancel_run_v1_response_200",
+    "CancelRunResult": ".cancel_run_result",
     "CloseSessionRequestBody": ".close_session_request_body",
     "CommonRunObject": ".common_run_object",
     "CommonRunObjectMetadata": ".common_run_object_metadata",
@@ -366,9 +332,20 @@ _MODULES = {
     "DebounceOptions": ".debounce_options",
     "DebounceOptionsMode": ".debounce_options_mode",
     "DeleteScheduleResponse": ".delete_schedule_response",
+    "Deployment": ".deployment",
+    "DeploymentErrorDataType0": ".deployment_error_data_type_0",
+    "DeploymentExternalBuildDataType0": ".deployment_external_build_data_type_0",
+    "DeploymentIntegrationDeploymentsType0Item": ".deployment_integration_deployments_type_0_item",
+    "DeploymentListItem": ".deployment_list_item",
+    "DeploymentListItemErrorType0": ".deployment_list_item_error_type_0",
+    "DeploymentListItemGitType0": ".deployment_list_item_git_type_0",
+    "DeploymentListItemStatus": ".deployment_list_item_status",
+    "DeploymentStatus": ".deployment_status",
     "DeploymentSummary": ".deployment_summary",
     "DeploymentSummaryErrorDataType0": ".deployment_summary_error_data_type_0",
     "DeploymentSummaryStatus": ".deployment_summary_status",
+    "DeploymentWorkerType0": ".deployment_worker_type_0",
+    "DeploymentWorkerType0TasksItem": ".deployment_worker_type_0_tasks_item",
     "EndAndContinueSessionRequest": ".end_and_continue_session_request",
     "EnvFilter": ".env_filter",
     "EnvFilterEnvItem": ".env_filter_env_item",
@@ -395,30 +372,9 @@ _MODULES = {
     "GetBatchResultsV1Response200ItemsItem": ".get_batch_results_v1_response_200_items_item",
     "GetBatchResultsV1Response200ItemsItemError": ".get_batch_results_v1_response_200_items_item_error",
     "GetBatchResultsV1Response200ItemsItemUsage": ".get_batch_results_v1_response_200_items_item_usage",
-    "GetDeploymentV1Response200": ".get_deployment_v1_response_200",
-    "GetDeploymentV1Response200ErrorDataType0": ".get_deployment_v1_response_200_error_data_type_0",
-    "GetDeploymentV1Response200ExternalBuildDataType0": ".get_deployment_v1_response_200_external_build_data_type_0",
-    "GetDeploymentV1Response200IntegrationDeploymentsType0Item": ".get_deployment_v1_response_200_integration_deployments_type_0_item",
-    "GetDeploymentV1Response200Status": ".get_deployment_v1_response_200_status",
-    "GetDeploymentV1Response200WorkerType0": ".get_deployment_v1_response_200_worker_type_0",
-    "GetDeploymentV1Response200WorkerType0TasksItem": ".get_deployment_v1_response_200_worker_type_0_tasks_item",
-    "GetQuerySchemaV1Response200": ".get_query_schema_v1_response_200",
-    "GetQuerySchemaV1Response200TablesItem": ".get_query_schema_v1_response_200_tables_item",
-    "GetQuerySchemaV1Response200TablesItemColumnsItem": ".get_query_schema_v1_response_200_tables_item_columns_item",
-    "GetRunEventsV1Response200": ".get_run_events_v1_response_200",
-    "GetRunEventsV1Response200EventsItem": ".get_run_events_v1_response_200_events_item",
-    "GetRunEventsV1Response200EventsItemEventsItem": ".get_run_events_v1_response_200_events_item_events_item",
-    "GetRunEventsV1Response200EventsItemEventsItemProperties": ".get_run_events_v1_response_200_events_item_events_item_properties",
-    "GetRunEventsV1Response200EventsItemKind": ".get_run_events_v1_response_200_events_item_kind",
-    "GetRunEventsV1Response200EventsItemLevel": ".get_run_events_v1_response_200_events_item_level",
-    "GetRunEventsV1Response200EventsItemStyle": ".get_run_events_v1_response_200_events_item_style",
-    "GetRunEventsV1Response200EventsItemStyleAccessory": ".get_run_events_v1_response_200_events_item_style_accessory",
-    "GetRunEventsV1Response200EventsItemStyleAccessoryStyle": ".get_run_events_v1_response_200_events_item_style_accessory_style",
     "GetRunResultV1Response200": ".get_run_result_v1_response_200",
     "GetRunResultV1Response200Error": ".get_run_result_v1_response_200_error",
     "GetRunResultV1Response200Usage": ".get_run_result_v1_response_200_usage",
-    "GetRunTraceV1Response200": ".get_run_trace_v1_response_200",
-    "GetRunTraceV1Response200Trace": ".get_run_trace_v1_response_200_trace",
     "GetTimezonesResult": ".get_timezones_result",
     "IdempotencyKeyOptions": ".idempotency_key_options",
     "IdempotencyKeyOptionsScope": ".idempotency_key_options_scope",
@@ -429,16 +385,8 @@ _MODULES = {
     "JwtClaimsResponse": ".jwt_claims_response",
     "ListBulkActionsResult": ".list_bulk_actions_result",
     "ListBulkActionsResultPagination": ".list_bulk_actions_result_pagination",
-    "ListDashboardsV1Response200": ".list_dashboards_v1_response_200",
-    "ListDashboardsV1Response200DashboardsItem": ".list_dashboards_v1_response_200_dashboards_item",
-    "ListDashboardsV1Response200DashboardsItemWidgetsItem": ".list_dashboards_v1_response_200_dashboards_item_widgets_item",
-    "ListDashboardsV1Response200DashboardsItemWidgetsItemType": ".list_dashboards_v1_response_200_dashboards_item_widgets_item_type",
-    "ListDeploymentsV1Response200": ".list_deployments_v1_response_200",
-    "ListDeploymentsV1Response200DataItem": ".list_deployments_v1_response_200_data_item",
-    "ListDeploymentsV1Response200DataItemErrorType0": ".list_deployments_v1_response_200_data_item_error_type_0",
-    "ListDeploymentsV1Response200DataItemGitType0": ".list_deployments_v1_response_200_data_item_git_type_0",
-    "ListDeploymentsV1Response200DataItemStatus": ".list_deployments_v1_response_200_data_item_status",
-    "ListDeploymentsV1Response200Pagination": ".list_deployments_v1_response_200_pagination",
+    "ListDeploymentsResult": ".list_deployments_result",
+    "ListDeploymentsResultPagination": ".list_deployments_result_pagination",
     "ListDeploymentsV1Status": ".list_deployments_v1_status",
     "ListErrorsResult": ".list_errors_result",
     "ListErrorsResultPagination": ".list_errors_result_pagination",
@@ -459,7 +407,14 @@ _MODULES = {
     "OverrideQueueConcurrencyRequestBody": ".override_queue_concurrency_request_body",
     "PauseQueueRequestBody": ".pause_queue_request_body",
     "PauseQueueRequestBodyAction": ".pause_queue_request_body_action",
-    "PromoteDeploymentV1Response200": ".promote_deployment_v1_response_200",
+    "PromoteDeploymentResult": ".promote_deployment_result",
+    "QueryDashboards": ".query_dashboards",
+    "QueryDashboardsDashboardsItem": ".query_dashboards_dashboards_item",
+    "QueryDashboardsDashboardsItemWidgetsItem": ".query_dashboards_dashboards_item_widgets_item",
+    "QueryDashboardsDashboardsItemWidgetsItemType": ".query_dashboards_dashboards_item_widgets_item_type",
+    "QuerySchema": ".query_schema",
+    "QuerySchemaTablesItem": ".query_schema_tables_item",
+    "QuerySchemaTablesItemColumnsItem": ".query_schema_tables_item_columns_item",
     "QueueIdentifierType": ".queue_identifier_type",
     "QueueMetricsResponse": ".queue_metrics_response",
     "QueueObject": ".queue_object",
@@ -468,7 +423,7 @@ _MODULES = {
     "QueueOptions": ".queue_options",
     "QueueTypeName": ".queue_type_name",
     "QueueTypeNameType": ".queue_type_name_type",
-    "ReplayRunV1Response200": ".replay_run_v1_response_200",
+    "ReplayRunResult": ".replay_run_result",
     "RescheduleRunRequestBody": ".reschedule_run_request_body",
     "ResetIdempotencyKeyRequest": ".reset_idempotency_key_request",
     "ResetIdempotencyKeyResponse": ".reset_idempotency_key_response",
@@ -486,11 +441,22 @@ _MODULES = {
     "RetrieveRunResponseSchedule": ".retrieve_run_response_schedule",
     "RetrieveRunResponseScheduleGenerator": ".retrieve_run_response_schedule_generator",
     "RetrieveRunResponseScheduleGeneratorType": ".retrieve_run_response_schedule_generator_type",
+    "RunEvents": ".run_events",
+    "RunEventsEventsItem": ".run_events_events_item",
+    "RunEventsEventsItemEventsItem": ".run_events_events_item_events_item",
+    "RunEventsEventsItemEventsItemProperties": ".run_events_events_item_events_item_properties",
+    "RunEventsEventsItemKind": ".run_events_events_item_kind",
+    "RunEventsEventsItemLevel": ".run_events_events_item_level",
+    "RunEventsEventsItemStyle": ".run_events_events_item_style",
+    "RunEventsEventsItemStyleAccessory": ".run_events_events_item_style_accessory",
+    "RunEventsEventsItemStyleAccessoryStyle": ".run_events_events_item_style_accessory_style",
     "RunMetadataResponse": ".run_metadata_response",
     "RunSpanResponse": ".run_span_response",
     "RunSpanResponseAiType0": ".run_span_response_ai_type_0",
     "RunSpanResponsePropertiesType0": ".run_span_response_properties_type_0",
     "RunStatus": ".run_status",
+    "RunTrace": ".run_trace",
+    "RunTraceTrace": ".run_trace_trace",
     "ScheduleEnvironment": ".schedule_environment",
     "ScheduleObject": ".schedule_object",
     "ScheduleObjectGenerator": ".schedule_object_generator",
@@ -545,8 +511,8 @@ def __dir__() -> list[str]:
 
 __all__ = (
     "AbortBulkActionResponse",
+    "AddRunTagsResult",
     "AddRunTagsV1Body",
-    "AddRunTagsV1Response200",
     "BatchItemError",
     "BatchItemNDJSON",
     "BatchProcessing",
@@ -574,7 +540,7 @@ __all__ = (
     "BulkReplayByFilterAction",
     "BulkReplayByRunIds",
     "BulkReplayByRunIdsAction",
-    "CancelRunV1Response200",
+    "CancelRunResult",
     "CloseSessionRequestBody",
     "CommonRunObject",
     "CommonRunObjectMetadata",
@@ -600,9 +566,20 @@ __all__ = (
     "DebounceOptions",
     "DebounceOptionsMode",
     "DeleteScheduleResponse",
+    "Deployment",
+    "DeploymentErrorDataType0",
+    "DeploymentExternalBuildDataType0",
+    "DeploymentIntegrationDeploymentsType0Item",
+    "DeploymentListItem",
+    "DeploymentListItemErrorType0",
+    "DeploymentListItemGitType0",
+    "DeploymentListItemStatus",
+    "DeploymentStatus",
     "DeploymentSummary",
     "DeploymentSummaryErrorDataType0",
     "DeploymentSummaryStatus",
+    "DeploymentWorkerType0",
+    "DeploymentWorkerType0TasksItem",
     "EndAndContinueSessionRequest",
     "EnvFilter",
     "EnvFilterEnvItem",
@@ -629,30 +606,9 @@ __all__ = (
     "GetBatchResultsV1Response200ItemsItem",
     "GetBatchResultsV1Response200ItemsItemError",
     "GetBatchResultsV1Response200ItemsItemUsage",
-    "GetDeploymentV1Response200",
-    "GetDeploymentV1Response200ErrorDataType0",
-    "GetDeploymentV1Response200ExternalBuildDataType0",
-    "GetDeploymentV1Response200IntegrationDeploymentsType0Item",
-    "GetDeploymentV1Response200Status",
-    "GetDeploymentV1Response200WorkerType0",
-    "GetDeploymentV1Response200WorkerType0TasksItem",
-    "GetQuerySchemaV1Response200",
-    "GetQuerySchemaV1Response200TablesItem",
-    "GetQuerySchemaV1Response200TablesItemColumnsItem",
-    "GetRunEventsV1Response200",
-    "GetRunEventsV1Response200EventsItem",
-    "GetRunEventsV1Response200EventsItemEventsItem",
-    "GetRunEventsV1Response200EventsItemEventsItemProperties",
-    "GetRunEventsV1Response200EventsItemKind",
-    "GetRunEventsV1Response200EventsItemLevel",
-    "GetRunEventsV1Response200EventsItemStyle",
-    "GetRunEventsV1Response200EventsItemStyleAccessory",
-    "GetRunEventsV1Response200EventsItemStyleAccessoryStyle",
     "GetRunResultV1Response200",
     "GetRunResultV1Response200Error",
     "GetRunResultV1Response200Usage",
-    "GetRunTraceV1Response200",
-    "GetRunTraceV1Response200Trace",
     "GetTimezonesResult",
     "IdempotencyKeyOptions",
     "IdempotencyKeyOptionsScope",
@@ -663,16 +619,8 @@ __all__ = (
     "JwtClaimsResponse",
     "ListBulkActionsResult",
     "ListBulkActionsResultPagination",
-    "ListDashboardsV1Response200",
-    "ListDashboardsV1Response200DashboardsItem",
-    "ListDashboardsV1Response200DashboardsItemWidgetsItem",
-    "ListDashboardsV1Response200DashboardsItemWidgetsItemType",
-    "ListDeploymentsV1Response200",
-    "ListDeploymentsV1Response200DataItem",
-    "ListDeploymentsV1Response200DataItemErrorType0",
-    "ListDeploymentsV1Response200DataItemGitType0",
-    "ListDeploymentsV1Response200DataItemStatus",
-    "ListDeploymentsV1Response200Pagination",
+    "ListDeploymentsResult",
+    "ListDeploymentsResultPagination",
     "ListDeploymentsV1Status",
     "ListErrorsResult",
     "ListErrorsResultPagination",
@@ -693,7 +641,14 @@ __all__ = (
     "OverrideQueueConcurrencyRequestBody",
     "PauseQueueRequestBody",
     "PauseQueueRequestBodyAction",
-    "PromoteDeploymentV1Response200",
+    "PromoteDeploymentResult",
+    "QueryDashboards",
+    "QueryDashboardsDashboardsItem",
+    "QueryDashboardsDashboardsItemWidgetsItem",
+    "QueryDashboardsDashboardsItemWidgetsItemType",
+    "QuerySchema",
+    "QuerySchemaTablesItem",
+    "QuerySchemaTablesItemColumnsItem",
     "QueueIdentifierType",
     "QueueMetricsResponse",
     "QueueObject",
@@ -702,7 +657,7 @@ __all__ = (
     "QueueOptions",
     "QueueTypeName",
     "QueueTypeNameType",
-    "ReplayRunV1Response200",
+    "ReplayRunResult",
     "RescheduleRunRequestBody",
     "ResetIdempotencyKeyRequest",
     "ResetIdempotencyKeyResponse",
@@ -720,11 +675,22 @@ __all__ = (
     "RetrieveRunResponseSchedule",
     "RetrieveRunResponseScheduleGenerator",
     "RetrieveRunResponseScheduleGeneratorType",
+    "RunEvents",
+    "RunEventsEventsItem",
+    "RunEventsEventsItemEventsItem",
+    "RunEventsEventsItemEventsItemProperties",
+    "RunEventsEventsItemKind",
+    "RunEventsEventsItemLevel",
+    "RunEventsEventsItemStyle",
+    "RunEventsEventsItemStyleAccessory",
+    "RunEventsEventsItemStyleAccessoryStyle",
     "RunMetadataResponse",
     "RunSpanResponse",
     "RunSpanResponseAiType0",
     "RunSpanResponsePropertiesType0",
     "RunStatus",
+    "RunTrace",
+    "RunTraceTrace",
     "ScheduleEnvironment",
     "ScheduleObject",
     "ScheduleObjectGenerator",

@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.batch_item_error import BatchItemError
 
@@ -18,33 +16,30 @@ T = TypeVar("T", bound="BatchProcessing")
 
 @_attrs_define
 class BatchProcessing:
-    completed_at: datetime.datetime | None | Unset = UNSET
-    errors: list[BatchItemError] | Unset = UNSET
+    completed_at: datetime.datetime | None
+    errors: list[BatchItemError]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        completed_at: None | str | Unset
-        if isinstance(self.completed_at, Unset):
-            completed_at = UNSET
-        elif isinstance(self.completed_at, datetime.datetime):
+        completed_at: None | str
+        if isinstance(self.completed_at, datetime.datetime):
             completed_at = self.completed_at.isoformat()
         else:
             completed_at = self.completed_at
 
-        errors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
-            errors = []
-            for errors_item_data in self.errors:
-                errors_item = errors_item_data.to_dict()
-                errors.append(errors_item)
+        errors = []
+        for errors_item_data in self.errors:
+            errors_item = errors_item_data.to_dict()
+            errors.append(errors_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if completed_at is not UNSET:
-            field_dict["completedAt"] = completed_at
-        if errors is not UNSET:
-            field_dict["errors"] = errors
+        field_dict.update(
+            {
+                "completedAt": completed_at,
+                "errors": errors,
+            }
+        )
 
         return field_dict
 
@@ -54,10 +49,8 @@ class BatchProcessing:
 
         d = dict(src_dict)
 
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_completed_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -67,18 +60,16 @@ class BatchProcessing:
                 return completed_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        completed_at = _parse_completed_at(d.pop("completedAt", UNSET))
+        completed_at = _parse_completed_at(d.pop("completedAt"))
 
-        _errors = d.pop("errors", UNSET)
-        errors: list[BatchItemError] | Unset = UNSET
-        if _errors is not UNSET:
-            errors = []
-            for errors_item_data in _errors:
-                errors_item = BatchItemError.from_dict(errors_item_data)
+        errors = []
+        _errors = d.pop("errors")
+        for errors_item_data in _errors:
+            errors_item = BatchItemError.from_dict(errors_item_data)
 
-                errors.append(errors_item)
+            errors.append(errors_item)
 
         batch_processing = cls(
             completed_at=completed_at,

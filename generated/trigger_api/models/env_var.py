@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="EnvVar")
 
 
@@ -15,7 +13,7 @@ T = TypeVar("T", bound="EnvVar")
 class EnvVar:
     name: str
     value: str
-    is_secret: bool | Unset = UNSET
+    is_secret: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,10 +29,9 @@ class EnvVar:
             {
                 "name": name,
                 "value": value,
+                "isSecret": is_secret,
             }
         )
-        if is_secret is not UNSET:
-            field_dict["isSecret"] = is_secret
 
         return field_dict
 
@@ -45,7 +42,7 @@ class EnvVar:
 
         value = d.pop("value")
 
-        is_secret = d.pop("isSecret", UNSET)
+        is_secret = d.pop("isSecret")
 
         env_var = cls(
             name=name,

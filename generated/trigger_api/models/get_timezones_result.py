@@ -6,33 +6,31 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="GetTimezonesResult")
 
 
 @_attrs_define
 class GetTimezonesResult:
-    timezones: list[str] | Unset = UNSET
+    timezones: list[str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        timezones: list[str] | Unset = UNSET
-        if not isinstance(self.timezones, Unset):
-            timezones = self.timezones
+        timezones = self.timezones
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if timezones is not UNSET:
-            field_dict["timezones"] = timezones
+        field_dict.update(
+            {
+                "timezones": timezones,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        timezones = cast(list[str], d.pop("timezones", UNSET))
+        timezones = cast(list[str], d.pop("timezones"))
 
         get_timezones_result = cls(
             timezones=timezones,

@@ -48,6 +48,7 @@ class ListRunItem:
     metadata: ListRunItemMetadata | Unset = UNSET
     task_kind: str | Unset = UNSET
     region: None | str | Unset = UNSET
+    depth: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -151,6 +152,8 @@ class ListRunItem:
         else:
             region = self.region
 
+        depth = self.depth
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -206,6 +209,8 @@ class ListRunItem:
             field_dict["taskKind"] = task_kind
         if region is not UNSET:
             field_dict["region"] = region
+        if depth is not UNSET:
+            field_dict["depth"] = depth
 
         return field_dict
 
@@ -364,6 +369,8 @@ class ListRunItem:
 
         region = _parse_region(d.pop("region", UNSET))
 
+        depth = d.pop("depth", UNSET)
+
         list_run_item = cls(
             id=id,
             status=status,
@@ -393,6 +400,7 @@ class ListRunItem:
             metadata=metadata,
             task_kind=task_kind,
             region=region,
+            depth=depth,
         )
 
         list_run_item.additional_properties = d

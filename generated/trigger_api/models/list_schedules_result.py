@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.list_schedules_result_pagination import ListSchedulesResultPagination
     from ..models.schedule_object import ScheduleObject
@@ -18,29 +16,26 @@ T = TypeVar("T", bound="ListSchedulesResult")
 
 @_attrs_define
 class ListSchedulesResult:
-    data: list[ScheduleObject] | Unset = UNSET
-    pagination: ListSchedulesResultPagination | Unset = UNSET
+    data: list[ScheduleObject]
+    pagination: ListSchedulesResultPagination
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        data: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = []
-            for data_item_data in self.data:
-                data_item = data_item_data.to_dict()
-                data.append(data_item)
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
 
-        pagination: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pagination, Unset):
-            pagination = self.pagination.to_dict()
+        pagination = self.pagination.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if data is not UNSET:
-            field_dict["data"] = data
-        if pagination is not UNSET:
-            field_dict["pagination"] = pagination
+        field_dict.update(
+            {
+                "data": data,
+                "pagination": pagination,
+            }
+        )
 
         return field_dict
 
@@ -52,21 +47,14 @@ class ListSchedulesResult:
         from ..models.schedule_object import ScheduleObject
 
         d = dict(src_dict)
-        _data = d.pop("data", UNSET)
-        data: list[ScheduleObject] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = ScheduleObject.from_dict(data_item_data)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = ScheduleObject.from_dict(data_item_data)
 
-                data.append(data_item)
+            data.append(data_item)
 
-        _pagination = d.pop("pagination", UNSET)
-        pagination: ListSchedulesResultPagination | Unset
-        if isinstance(_pagination, Unset):
-            pagination = UNSET
-        else:
-            pagination = ListSchedulesResultPagination.from_dict(_pagination)
+        pagination = ListSchedulesResultPagination.from_dict(d.pop("pagination"))
 
         list_schedules_result = cls(
             data=data,

@@ -6,16 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ListSchedulesResultPagination")
 
 
 @_attrs_define
 class ListSchedulesResultPagination:
-    current_page: int | Unset = UNSET
-    total_pages: int | Unset = UNSET
-    count: int | Unset = UNSET
+    current_page: int
+    total_pages: int
+    count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,24 +25,24 @@ class ListSchedulesResultPagination:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if current_page is not UNSET:
-            field_dict["currentPage"] = current_page
-        if total_pages is not UNSET:
-            field_dict["totalPages"] = total_pages
-        if count is not UNSET:
-            field_dict["count"] = count
+        field_dict.update(
+            {
+                "currentPage": current_page,
+                "totalPages": total_pages,
+                "count": count,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        current_page = d.pop("currentPage", UNSET)
+        current_page = d.pop("currentPage")
 
-        total_pages = d.pop("totalPages", UNSET)
+        total_pages = d.pop("totalPages")
 
-        count = d.pop("count", UNSET)
+        count = d.pop("count")
 
         list_schedules_result_pagination = cls(
             current_page=current_page,

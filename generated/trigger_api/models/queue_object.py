@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.queue_object_type import QueueObjectType
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.queue_object_concurrency import QueueObjectConcurrency
@@ -24,8 +23,8 @@ class QueueObject:
     running: int
     queued: int
     paused: bool
-    concurrency_limit: int | None | Unset = UNSET
-    concurrency: QueueObjectConcurrency | Unset = UNSET
+    concurrency_limit: int | None
+    concurrency: QueueObjectConcurrency
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,15 +40,10 @@ class QueueObject:
 
         paused = self.paused
 
-        concurrency_limit: int | None | Unset
-        if isinstance(self.concurrency_limit, Unset):
-            concurrency_limit = UNSET
-        else:
-            concurrency_limit = self.concurrency_limit
+        concurrency_limit: int | None
+        concurrency_limit = self.concurrency_limit
 
-        concurrency: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.concurrency, Unset):
-            concurrency = self.concurrency.to_dict()
+        concurrency = self.concurrency.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -61,12 +55,10 @@ class QueueObject:
                 "running": running,
                 "queued": queued,
                 "paused": paused,
+                "concurrencyLimit": concurrency_limit,
+                "concurrency": concurrency,
             }
         )
-        if concurrency_limit is not UNSET:
-            field_dict["concurrencyLimit"] = concurrency_limit
-        if concurrency is not UNSET:
-            field_dict["concurrency"] = concurrency
 
         return field_dict
 
@@ -87,21 +79,14 @@ class QueueObject:
 
         paused = d.pop("paused")
 
-        def _parse_concurrency_limit(data: object) -> int | None | Unset:
+        def _parse_concurrency_limit(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        concurrency_limit = _parse_concurrency_limit(d.pop("concurrencyLimit", UNSET))
+        concurrency_limit = _parse_concurrency_limit(d.pop("concurrencyLimit"))
 
-        _concurrency = d.pop("concurrency", UNSET)
-        concurrency: QueueObjectConcurrency | Unset
-        if isinstance(_concurrency, Unset):
-            concurrency = UNSET
-        else:
-            concurrency = QueueObjectConcurrency.from_dict(_concurrency)
+        concurrency = QueueObjectConcurrency.from_dict(d.pop("concurrency"))
 
         queue_object = cls(
             id=id,

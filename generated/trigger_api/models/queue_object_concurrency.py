@@ -7,66 +7,48 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="QueueObjectConcurrency")
 
 
 @_attrs_define
 class QueueObjectConcurrency:
-    current: int | None | Unset = UNSET
-    base: int | None | Unset = UNSET
-    override: int | None | Unset = UNSET
-    overridden_at: datetime.datetime | None | Unset = UNSET
-    overridden_by: None | str | Unset = UNSET
+    current: int | None
+    base: int | None
+    override: int | None
+    overridden_at: datetime.datetime | None
+    overridden_by: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current: int | None | Unset
-        if isinstance(self.current, Unset):
-            current = UNSET
-        else:
-            current = self.current
+        current: int | None
+        current = self.current
 
-        base: int | None | Unset
-        if isinstance(self.base, Unset):
-            base = UNSET
-        else:
-            base = self.base
+        base: int | None
+        base = self.base
 
-        override: int | None | Unset
-        if isinstance(self.override, Unset):
-            override = UNSET
-        else:
-            override = self.override
+        override: int | None
+        override = self.override
 
-        overridden_at: None | str | Unset
-        if isinstance(self.overridden_at, Unset):
-            overridden_at = UNSET
-        elif isinstance(self.overridden_at, datetime.datetime):
+        overridden_at: None | str
+        if isinstance(self.overridden_at, datetime.datetime):
             overridden_at = self.overridden_at.isoformat()
         else:
             overridden_at = self.overridden_at
 
-        overridden_by: None | str | Unset
-        if isinstance(self.overridden_by, Unset):
-            overridden_by = UNSET
-        else:
-            overridden_by = self.overridden_by
+        overridden_by: None | str
+        overridden_by = self.overridden_by
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if current is not UNSET:
-            field_dict["current"] = current
-        if base is not UNSET:
-            field_dict["base"] = base
-        if override is not UNSET:
-            field_dict["override"] = override
-        if overridden_at is not UNSET:
-            field_dict["overriddenAt"] = overridden_at
-        if overridden_by is not UNSET:
-            field_dict["overriddenBy"] = overridden_by
+        field_dict.update(
+            {
+                "current": current,
+                "base": base,
+                "override": override,
+                "overriddenAt": overridden_at,
+                "overriddenBy": overridden_by,
+            }
+        )
 
         return field_dict
 
@@ -74,37 +56,29 @@ class QueueObjectConcurrency:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
-        def _parse_current(data: object) -> int | None | Unset:
+        def _parse_current(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        current = _parse_current(d.pop("current", UNSET))
+        current = _parse_current(d.pop("current"))
 
-        def _parse_base(data: object) -> int | None | Unset:
+        def _parse_base(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        base = _parse_base(d.pop("base", UNSET))
+        base = _parse_base(d.pop("base"))
 
-        def _parse_override(data: object) -> int | None | Unset:
+        def _parse_override(data: object) -> int | None:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
+            return cast(int | None, data)
 
-        override = _parse_override(d.pop("override", UNSET))
+        override = _parse_override(d.pop("override"))
 
-        def _parse_overridden_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_overridden_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -114,18 +88,16 @@ class QueueObjectConcurrency:
                 return overridden_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        overridden_at = _parse_overridden_at(d.pop("overriddenAt", UNSET))
+        overridden_at = _parse_overridden_at(d.pop("overriddenAt"))
 
-        def _parse_overridden_by(data: object) -> None | str | Unset:
+        def _parse_overridden_by(data: object) -> None | str:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            return cast(None | str, data)
 
-        overridden_by = _parse_overridden_by(d.pop("overriddenBy", UNSET))
+        overridden_by = _parse_overridden_by(d.pop("overriddenBy"))
 
         queue_object_concurrency = cls(
             current=current,

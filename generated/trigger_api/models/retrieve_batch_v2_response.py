@@ -25,8 +25,8 @@ class RetrieveBatchV2Response:
     updated_at: datetime.datetime
     run_count: int
     runs: list[str]
+    processing: BatchProcessing
     idempotency_key: None | str | Unset = UNSET
-    processing: BatchProcessing | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,15 +42,13 @@ class RetrieveBatchV2Response:
 
         runs = self.runs
 
+        processing = self.processing.to_dict()
+
         idempotency_key: None | str | Unset
         if isinstance(self.idempotency_key, Unset):
             idempotency_key = UNSET
         else:
             idempotency_key = self.idempotency_key
-
-        processing: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.processing, Unset):
-            processing = self.processing.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -62,12 +60,11 @@ class RetrieveBatchV2Response:
                 "updatedAt": updated_at,
                 "runCount": run_count,
                 "runs": runs,
+                "processing": processing,
             }
         )
         if idempotency_key is not UNSET:
             field_dict["idempotencyKey"] = idempotency_key
-        if processing is not UNSET:
-            field_dict["processing"] = processing
 
         return field_dict
 
@@ -88,6 +85,8 @@ class RetrieveBatchV2Response:
 
         runs = cast(list[str], d.pop("runs"))
 
+        processing = BatchProcessing.from_dict(d.pop("processing"))
+
         def _parse_idempotency_key(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -97,13 +96,6 @@ class RetrieveBatchV2Response:
 
         idempotency_key = _parse_idempotency_key(d.pop("idempotencyKey", UNSET))
 
-        _processing = d.pop("processing", UNSET)
-        processing: BatchProcessing | Unset
-        if isinstance(_processing, Unset):
-            processing = UNSET
-        else:
-            processing = BatchProcessing.from_dict(_processing)
-
         retrieve_batch_v2_response = cls(
             id=id,
             status=status,
@@ -111,8 +103,8 @@ class RetrieveBatchV2Response:
             updated_at=updated_at,
             run_count=run_count,
             runs=runs,
-            idempotency_key=idempotency_key,
             processing=processing,
+            idempotency_key=idempotency_key,
         )
 
         retrieve_batch_v2_response.additional_properties = d

@@ -6,15 +6,13 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="RunMetadataResponse")
 
 
 @_attrs_define
 class RunMetadataResponse:
     metadata: None | str
-    metadata_type: str | Unset = UNSET
+    metadata_type: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -28,10 +26,9 @@ class RunMetadataResponse:
         field_dict.update(
             {
                 "metadata": metadata,
+                "metadataType": metadata_type,
             }
         )
-        if metadata_type is not UNSET:
-            field_dict["metadataType"] = metadata_type
 
         return field_dict
 
@@ -46,7 +43,7 @@ class RunMetadataResponse:
 
         metadata = _parse_metadata(d.pop("metadata"))
 
-        metadata_type = d.pop("metadataType", UNSET)
+        metadata_type = d.pop("metadataType")
 
         run_metadata_response = cls(
             metadata=metadata,

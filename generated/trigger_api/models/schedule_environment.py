@@ -13,8 +13,8 @@ T = TypeVar("T", bound="ScheduleEnvironment")
 
 @_attrs_define
 class ScheduleEnvironment:
-    id: str | Unset = UNSET
-    type_: str | Unset = UNSET
+    id: str
+    type_: str
     user_name: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -31,11 +31,12 @@ class ScheduleEnvironment:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if type_ is not UNSET:
-            field_dict["type"] = type_
+        field_dict.update(
+            {
+                "id": id,
+                "type": type_,
+            }
+        )
         if user_name is not UNSET:
             field_dict["userName"] = user_name
 
@@ -44,9 +45,9 @@ class ScheduleEnvironment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        type_ = d.pop("type", UNSET)
+        type_ = d.pop("type")
 
         def _parse_user_name(data: object) -> None | str | Unset:
             if data is None:

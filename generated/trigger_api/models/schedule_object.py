@@ -24,13 +24,13 @@ class ScheduleObject:
     task: str
     type_: ScheduleObjectType
     active: bool
+    deduplication_key: None | str
     generator: ScheduleObjectGenerator
     timezone: str
+    next_run: datetime.datetime | None
     environments: list[ScheduleEnvironment]
-    deduplication_key: None | str | Unset = UNSET
+    next_run_effective_at: datetime.datetime | None
     external_id: None | str | Unset = UNSET
-    next_run: datetime.datetime | None | Unset = UNSET
-    next_run_effective_at: datetime.datetime | None | Unset = UNSET
     window: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -43,42 +43,35 @@ class ScheduleObject:
 
         active = self.active
 
+        deduplication_key: None | str
+        deduplication_key = self.deduplication_key
+
         generator = self.generator.to_dict()
 
         timezone = self.timezone
+
+        next_run: None | str
+        if isinstance(self.next_run, datetime.datetime):
+            next_run = self.next_run.isoformat()
+        else:
+            next_run = self.next_run
 
         environments = []
         for environments_item_data in self.environments:
             environments_item = environments_item_data.to_dict()
             environments.append(environments_item)
 
-        deduplication_key: None | str | Unset
-        if isinstance(self.deduplication_key, Unset):
-            deduplication_key = UNSET
+        next_run_effective_at: None | str
+        if isinstance(self.next_run_effective_at, datetime.datetime):
+            next_run_effective_at = self.next_run_effective_at.isoformat()
         else:
-            deduplication_key = self.deduplication_key
+            next_run_effective_at = self.next_run_effective_at
 
         external_id: None | str | Unset
         if isinstance(self.external_id, Unset):
             external_id = UNSET
         else:
             external_id = self.external_id
-
-        next_run: None | str | Unset
-        if isinstance(self.next_run, Unset):
-            next_run = UNSET
-        elif isinstance(self.next_run, datetime.datetime):
-            next_run = self.next_run.isoformat()
-        else:
-            next_run = self.next_run
-
-        next_run_effective_at: None | str | Unset
-        if isinstance(self.next_run_effective_at, Unset):
-            next_run_effective_at = UNSET
-        elif isinstance(self.next_run_effective_at, datetime.datetime):
-            next_run_effective_at = self.next_run_effective_at.isoformat()
-        else:
-            next_run_effective_at = self.next_run_effective_at
 
         window: None | str | Unset
         if isinstance(self.window, Unset):
@@ -94,19 +87,16 @@ class ScheduleObject:
                 "task": task,
                 "type": type_,
                 "active": active,
+                "deduplicationKey": deduplication_key,
                 "generator": generator,
                 "timezone": timezone,
+                "nextRun": next_run,
                 "environments": environments,
+                "nextRunEffectiveAt": next_run_effective_at,
             }
         )
-        if deduplication_key is not UNSET:
-            field_dict["deduplicationKey"] = deduplication_key
         if external_id is not UNSET:
             field_dict["externalId"] = external_id
-        if next_run is not UNSET:
-            field_dict["nextRun"] = next_run
-        if next_run_effective_at is not UNSET:
-            field_dict["nextRunEffectiveAt"] = next_run_effective_at
         if window is not UNSET:
             field_dict["window"] = window
 
@@ -126,39 +116,19 @@ class ScheduleObject:
 
         active = d.pop("active")
 
+        def _parse_deduplication_key(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        deduplication_key = _parse_deduplication_key(d.pop("deduplicationKey"))
+
         generator = ScheduleObjectGenerator.from_dict(d.pop("generator"))
 
         timezone = d.pop("timezone")
 
-        environments = []
-        _environments = d.pop("environments")
-        for environments_item_data in _environments:
-            environments_item = ScheduleEnvironment.from_dict(environments_item_data)
-
-            environments.append(environments_item)
-
-        def _parse_deduplication_key(data: object) -> None | str | Unset:
+        def _parse_next_run(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        deduplication_key = _parse_deduplication_key(d.pop("deduplicationKey", UNSET))
-
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        external_id = _parse_external_id(d.pop("externalId", UNSET))
-
-        def _parse_next_run(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -168,16 +138,19 @@ class ScheduleObject:
                 return next_run_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
-        next_run = _parse_next_run(d.pop("nextRun", UNSET))
+        next_run = _parse_next_run(d.pop("nextRun"))
 
-        def _parse_next_run_effective_at(
-            data: object,
-        ) -> datetime.datetime | None | Unset:
+        environments = []
+        _environments = d.pop("environments")
+        for environments_item_data in _environments:
+            environments_item = ScheduleEnvironment.from_dict(environments_item_data)
+
+            environments.append(environments_item)
+
+        def _parse_next_run_effective_at(data: object) -> datetime.datetime | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, str):
@@ -187,11 +160,20 @@ class ScheduleObject:
                 return next_run_effective_at_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None, data)
 
         next_run_effective_at = _parse_next_run_effective_at(
-            d.pop("nextRunEffectiveAt", UNSET)
+            d.pop("nextRunEffectiveAt")
         )
+
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("externalId", UNSET))
 
         def _parse_window(data: object) -> None | str | Unset:
             if data is None:
@@ -207,13 +189,13 @@ class ScheduleObject:
             task=task,
             type_=type_,
             active=active,
+            deduplication_key=deduplication_key,
             generator=generator,
             timezone=timezone,
-            environments=environments,
-            deduplication_key=deduplication_key,
-            external_id=external_id,
             next_run=next_run,
+            environments=environments,
             next_run_effective_at=next_run_effective_at,
+            external_id=external_id,
             window=window,
         )
 

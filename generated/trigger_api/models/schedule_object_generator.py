@@ -7,22 +7,19 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.schedule_object_generator_type import ScheduleObjectGeneratorType
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ScheduleObjectGenerator")
 
 
 @_attrs_define
 class ScheduleObjectGenerator:
-    type_: ScheduleObjectGeneratorType | Unset = UNSET
-    expression: str | Unset = UNSET
-    description: str | Unset = UNSET
+    type_: ScheduleObjectGeneratorType
+    expression: str
+    description: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+        type_ = self.type_.value
 
         expression = self.expression
 
@@ -30,29 +27,24 @@ class ScheduleObjectGenerator:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if expression is not UNSET:
-            field_dict["expression"] = expression
-        if description is not UNSET:
-            field_dict["description"] = description
+        field_dict.update(
+            {
+                "type": type_,
+                "expression": expression,
+                "description": description,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _type_ = d.pop("type", UNSET)
-        type_: ScheduleObjectGeneratorType | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = ScheduleObjectGeneratorType(_type_)
+        type_ = ScheduleObjectGeneratorType(d.pop("type"))
 
-        expression = d.pop("expression", UNSET)
+        expression = d.pop("expression")
 
-        description = d.pop("description", UNSET)
+        description = d.pop("description")
 
         schedule_object_generator = cls(
             type_=type_,

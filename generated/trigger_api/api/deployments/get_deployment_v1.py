@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.deployment import Deployment
 from ...models.error_response import ErrorResponse
-from ...models.get_deployment_v1_response_200 import GetDeploymentV1Response200
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | GetDeploymentV1Response200 | None:
+) -> Deployment | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = GetDeploymentV1Response200.from_dict(response.json())
+        response_200 = Deployment.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | GetDeploymentV1Response200]:
+) -> Response[Deployment | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +74,7 @@ def sync_detailed(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetDeploymentV1Response200]:
+) -> Response[Deployment | ErrorResponse]:
     """One deployment.
 
     Args:
@@ -85,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetDeploymentV1Response200]
+        Response[Deployment | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +103,7 @@ def sync(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetDeploymentV1Response200 | None:
+) -> Deployment | ErrorResponse | None:
     """One deployment.
 
     Args:
@@ -114,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetDeploymentV1Response200
+        Deployment | ErrorResponse
     """
 
     return sync_detailed(
@@ -127,7 +127,7 @@ async def asyncio_detailed(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetDeploymentV1Response200]:
+) -> Response[Deployment | ErrorResponse]:
     """One deployment.
 
     Args:
@@ -138,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetDeploymentV1Response200]
+        Response[Deployment | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +154,7 @@ async def asyncio(
     deployment_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetDeploymentV1Response200 | None:
+) -> Deployment | ErrorResponse | None:
     """One deployment.
 
     Args:
@@ -165,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetDeploymentV1Response200
+        Deployment | ErrorResponse
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.list_deployments_v1_response_200 import ListDeploymentsV1Response200
+from ...models.list_deployments_result import ListDeploymentsResult
 from ...models.list_deployments_v1_status import ListDeploymentsV1Status
 from ...types import UNSET, Response, Unset
 
@@ -52,9 +52,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListDeploymentsV1Response200 | None:
+) -> ErrorResponse | ListDeploymentsResult | None:
     if response.status_code == 200:
-        response_200 = ListDeploymentsV1Response200.from_dict(response.json())
+        response_200 = ListDeploymentsResult.from_dict(response.json())
 
         return response_200
 
@@ -81,7 +81,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListDeploymentsV1Response200]:
+) -> Response[ErrorResponse | ListDeploymentsResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     period: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListDeploymentsV1Response200]:
+) -> Response[ErrorResponse | ListDeploymentsResult]:
     """Deployments, newest first.
 
     Args:
@@ -115,7 +115,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListDeploymentsV1Response200]
+        Response[ErrorResponse | ListDeploymentsResult]
     """
 
     kwargs = _get_kwargs(
@@ -143,7 +143,7 @@ def sync(
     period: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-) -> ErrorResponse | ListDeploymentsV1Response200 | None:
+) -> ErrorResponse | ListDeploymentsResult | None:
     """Deployments, newest first.
 
     Args:
@@ -159,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListDeploymentsV1Response200
+        ErrorResponse | ListDeploymentsResult
     """
 
     return sync_detailed(
@@ -182,7 +182,7 @@ async def asyncio_detailed(
     period: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListDeploymentsV1Response200]:
+) -> Response[ErrorResponse | ListDeploymentsResult]:
     """Deployments, newest first.
 
     Args:
@@ -198,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ListDeploymentsV1Response200]
+        Response[ErrorResponse | ListDeploymentsResult]
     """
 
     kwargs = _get_kwargs(
@@ -224,7 +224,7 @@ async def asyncio(
     period: str | Unset = UNSET,
     from_: str | Unset = UNSET,
     to: str | Unset = UNSET,
-) -> ErrorResponse | ListDeploymentsV1Response200 | None:
+) -> ErrorResponse | ListDeploymentsResult | None:
     """Deployments, newest first.
 
     Args:
@@ -240,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ListDeploymentsV1Response200
+        ErrorResponse | ListDeploymentsResult
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.promote_deployment_v1_response_200 import PromoteDeploymentV1Response200
+from ...models.promote_deployment_result import PromoteDeploymentResult
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | PromoteDeploymentV1Response200 | None:
+) -> ErrorResponse | PromoteDeploymentResult | None:
     if response.status_code == 200:
-        response_200 = PromoteDeploymentV1Response200.from_dict(response.json())
+        response_200 = PromoteDeploymentResult.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | PromoteDeploymentV1Response200]:
+) -> Response[ErrorResponse | PromoteDeploymentResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     version: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | PromoteDeploymentV1Response200]:
+) -> Response[ErrorResponse | PromoteDeploymentResult]:
     """Promote a deployment version to current.
 
     Args:
@@ -90,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PromoteDeploymentV1Response200]
+        Response[ErrorResponse | PromoteDeploymentResult]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +108,7 @@ def sync(
     version: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | PromoteDeploymentV1Response200 | None:
+) -> ErrorResponse | PromoteDeploymentResult | None:
     """Promote a deployment version to current.
 
     Args:
@@ -119,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PromoteDeploymentV1Response200
+        ErrorResponse | PromoteDeploymentResult
     """
 
     return sync_detailed(
@@ -132,7 +132,7 @@ async def asyncio_detailed(
     version: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | PromoteDeploymentV1Response200]:
+) -> Response[ErrorResponse | PromoteDeploymentResult]:
     """Promote a deployment version to current.
 
     Args:
@@ -143,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | PromoteDeploymentV1Response200]
+        Response[ErrorResponse | PromoteDeploymentResult]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +159,7 @@ async def asyncio(
     version: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | PromoteDeploymentV1Response200 | None:
+) -> ErrorResponse | PromoteDeploymentResult | None:
     """Promote a deployment version to current.
 
     Args:
@@ -170,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | PromoteDeploymentV1Response200
+        ErrorResponse | PromoteDeploymentResult
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.env_var_value import EnvVarValue
+from ...models.env_var import EnvVar
 from ...models.environment_slug import EnvironmentSlug
 from ...models.error_response import ErrorResponse
 from ...types import Response
@@ -32,9 +32,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EnvVarValue | ErrorResponse | None:
+) -> EnvVar | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = EnvVarValue.from_dict(response.json())
+        response_200 = EnvVar.from_dict(response.json())
 
         return response_200
 
@@ -71,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EnvVarValue | ErrorResponse]:
+) -> Response[EnvVar | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,7 +86,7 @@ def sync_detailed(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[EnvVarValue | ErrorResponse]:
+) -> Response[EnvVar | ErrorResponse]:
     """One environment variable.
 
     Args:
@@ -99,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvVarValue | ErrorResponse]
+        Response[EnvVar | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +121,7 @@ def sync(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> EnvVarValue | ErrorResponse | None:
+) -> EnvVar | ErrorResponse | None:
     """One environment variable.
 
     Args:
@@ -134,7 +134,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvVarValue | ErrorResponse
+        EnvVar | ErrorResponse
     """
 
     return sync_detailed(
@@ -151,7 +151,7 @@ async def asyncio_detailed(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> Response[EnvVarValue | ErrorResponse]:
+) -> Response[EnvVar | ErrorResponse]:
     """One environment variable.
 
     Args:
@@ -164,7 +164,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EnvVarValue | ErrorResponse]
+        Response[EnvVar | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -184,7 +184,7 @@ async def asyncio(
     name: str,
     *,
     client: AuthenticatedClient,
-) -> EnvVarValue | ErrorResponse | None:
+) -> EnvVar | ErrorResponse | None:
     """One environment variable.
 
     Args:
@@ -197,7 +197,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EnvVarValue | ErrorResponse
+        EnvVar | ErrorResponse
     """
 
     return (

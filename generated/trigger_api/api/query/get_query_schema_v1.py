@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.get_query_schema_v1_response_200 import GetQuerySchemaV1Response200
+from ...models.query_schema import QuerySchema
 from ...types import Response
 
 
@@ -22,9 +22,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | GetQuerySchemaV1Response200 | None:
+) -> ErrorResponse | QuerySchema | None:
     if response.status_code == 200:
-        response_200 = GetQuerySchemaV1Response200.from_dict(response.json())
+        response_200 = QuerySchema.from_dict(response.json())
 
         return response_200
 
@@ -51,7 +51,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | GetQuerySchemaV1Response200]:
+) -> Response[ErrorResponse | QuerySchema]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -63,7 +63,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetQuerySchemaV1Response200]:
+) -> Response[ErrorResponse | QuerySchema]:
     """Tables and columns TRQL can read.
 
     Raises:
@@ -71,7 +71,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetQuerySchemaV1Response200]
+        Response[ErrorResponse | QuerySchema]
     """
 
     kwargs = _get_kwargs()
@@ -86,7 +86,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetQuerySchemaV1Response200 | None:
+) -> ErrorResponse | QuerySchema | None:
     """Tables and columns TRQL can read.
 
     Raises:
@@ -94,7 +94,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetQuerySchemaV1Response200
+        ErrorResponse | QuerySchema
     """
 
     return sync_detailed(
@@ -105,7 +105,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetQuerySchemaV1Response200]:
+) -> Response[ErrorResponse | QuerySchema]:
     """Tables and columns TRQL can read.
 
     Raises:
@@ -113,7 +113,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetQuerySchemaV1Response200]
+        Response[ErrorResponse | QuerySchema]
     """
 
     kwargs = _get_kwargs()
@@ -126,7 +126,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetQuerySchemaV1Response200 | None:
+) -> ErrorResponse | QuerySchema | None:
     """Tables and columns TRQL can read.
 
     Raises:
@@ -134,7 +134,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetQuerySchemaV1Response200
+        ErrorResponse | QuerySchema
     """
 
     return (

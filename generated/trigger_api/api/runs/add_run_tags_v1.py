@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.add_run_tags_result import AddRunTagsResult
 from ...models.add_run_tags_v1_body import AddRunTagsV1Body
-from ...models.add_run_tags_v1_response_200 import AddRunTagsV1Response200
 from ...models.error_response import ErrorResponse
 from ...types import Response
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AddRunTagsV1Response200 | ErrorResponse | None:
+) -> AddRunTagsResult | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = AddRunTagsV1Response200.from_dict(response.json())
+        response_200 = AddRunTagsResult.from_dict(response.json())
 
         return response_200
 
@@ -75,7 +75,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AddRunTagsV1Response200 | ErrorResponse]:
+) -> Response[AddRunTagsResult | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -89,7 +89,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AddRunTagsV1Body,
-) -> Response[AddRunTagsV1Response200 | ErrorResponse]:
+) -> Response[AddRunTagsResult | ErrorResponse]:
     """Add tags to a run (at most 10 per run).
 
     Args:
@@ -101,7 +101,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddRunTagsV1Response200 | ErrorResponse]
+        Response[AddRunTagsResult | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -121,7 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AddRunTagsV1Body,
-) -> AddRunTagsV1Response200 | ErrorResponse | None:
+) -> AddRunTagsResult | ErrorResponse | None:
     """Add tags to a run (at most 10 per run).
 
     Args:
@@ -133,7 +133,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddRunTagsV1Response200 | ErrorResponse
+        AddRunTagsResult | ErrorResponse
     """
 
     return sync_detailed(
@@ -148,7 +148,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AddRunTagsV1Body,
-) -> Response[AddRunTagsV1Response200 | ErrorResponse]:
+) -> Response[AddRunTagsResult | ErrorResponse]:
     """Add tags to a run (at most 10 per run).
 
     Args:
@@ -160,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AddRunTagsV1Response200 | ErrorResponse]
+        Response[AddRunTagsResult | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +178,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AddRunTagsV1Body,
-) -> AddRunTagsV1Response200 | ErrorResponse | None:
+) -> AddRunTagsResult | ErrorResponse | None:
     """Add tags to a run (at most 10 per run).
 
     Args:
@@ -190,7 +190,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AddRunTagsV1Response200 | ErrorResponse
+        AddRunTagsResult | ErrorResponse
     """
 
     return (

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.cancel_run_v1_response_200 import CancelRunV1Response200
+from ...models.cancel_run_result import CancelRunResult
 from ...models.error_response import ErrorResponse
 from ...types import Response
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CancelRunV1Response200 | ErrorResponse | None:
+) -> CancelRunResult | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = CancelRunV1Response200.from_dict(response.json())
+        response_200 = CancelRunResult.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CancelRunV1Response200 | ErrorResponse]:
+) -> Response[CancelRunResult | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CancelRunV1Response200 | ErrorResponse]:
+) -> Response[CancelRunResult | ErrorResponse]:
     """Cancel a run that has not finished.
 
     Args:
@@ -90,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelRunV1Response200 | ErrorResponse]
+        Response[CancelRunResult | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +108,7 @@ def sync(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> CancelRunV1Response200 | ErrorResponse | None:
+) -> CancelRunResult | ErrorResponse | None:
     """Cancel a run that has not finished.
 
     Args:
@@ -119,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelRunV1Response200 | ErrorResponse
+        CancelRunResult | ErrorResponse
     """
 
     return sync_detailed(
@@ -132,7 +132,7 @@ async def asyncio_detailed(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[CancelRunV1Response200 | ErrorResponse]:
+) -> Response[CancelRunResult | ErrorResponse]:
     """Cancel a run that has not finished.
 
     Args:
@@ -143,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CancelRunV1Response200 | ErrorResponse]
+        Response[CancelRunResult | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +159,7 @@ async def asyncio(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> CancelRunV1Response200 | ErrorResponse | None:
+) -> CancelRunResult | ErrorResponse | None:
     """Cancel a run that has not finished.
 
     Args:
@@ -170,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CancelRunV1Response200 | ErrorResponse
+        CancelRunResult | ErrorResponse
     """
 
     return (

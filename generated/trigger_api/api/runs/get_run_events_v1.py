@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.get_run_events_v1_response_200 import GetRunEventsV1Response200
+from ...models.run_events import RunEvents
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | GetRunEventsV1Response200 | None:
+) -> ErrorResponse | RunEvents | None:
     if response.status_code == 200:
-        response_200 = GetRunEventsV1Response200.from_dict(response.json())
+        response_200 = RunEvents.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | GetRunEventsV1Response200]:
+) -> Response[ErrorResponse | RunEvents]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +74,7 @@ def sync_detailed(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetRunEventsV1Response200]:
+) -> Response[ErrorResponse | RunEvents]:
     """Events recorded while a run executed.
 
     Args:
@@ -85,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetRunEventsV1Response200]
+        Response[ErrorResponse | RunEvents]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +103,7 @@ def sync(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetRunEventsV1Response200 | None:
+) -> ErrorResponse | RunEvents | None:
     """Events recorded while a run executed.
 
     Args:
@@ -114,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetRunEventsV1Response200
+        ErrorResponse | RunEvents
     """
 
     return sync_detailed(
@@ -127,7 +127,7 @@ async def asyncio_detailed(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | GetRunEventsV1Response200]:
+) -> Response[ErrorResponse | RunEvents]:
     """Events recorded while a run executed.
 
     Args:
@@ -138,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | GetRunEventsV1Response200]
+        Response[ErrorResponse | RunEvents]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +154,7 @@ async def asyncio(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | GetRunEventsV1Response200 | None:
+) -> ErrorResponse | RunEvents | None:
     """Events recorded while a run executed.
 
     Args:
@@ -165,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | GetRunEventsV1Response200
+        ErrorResponse | RunEvents
     """
 
     return (

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.replay_run_v1_response_200 import ReplayRunV1Response200
+from ...models.replay_run_result import ReplayRunResult
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ReplayRunV1Response200 | None:
+) -> ErrorResponse | ReplayRunResult | None:
     if response.status_code == 200:
-        response_200 = ReplayRunV1Response200.from_dict(response.json())
+        response_200 = ReplayRunResult.from_dict(response.json())
 
         return response_200
 
@@ -66,7 +66,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ReplayRunV1Response200]:
+) -> Response[ErrorResponse | ReplayRunResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +79,7 @@ def sync_detailed(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ReplayRunV1Response200]:
+) -> Response[ErrorResponse | ReplayRunResult]:
     """Start a new run with the same payload and options.
 
     Args:
@@ -90,7 +90,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ReplayRunV1Response200]
+        Response[ErrorResponse | ReplayRunResult]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +108,7 @@ def sync(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ReplayRunV1Response200 | None:
+) -> ErrorResponse | ReplayRunResult | None:
     """Start a new run with the same payload and options.
 
     Args:
@@ -119,7 +119,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ReplayRunV1Response200
+        ErrorResponse | ReplayRunResult
     """
 
     return sync_detailed(
@@ -132,7 +132,7 @@ async def asyncio_detailed(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> Response[ErrorResponse | ReplayRunV1Response200]:
+) -> Response[ErrorResponse | ReplayRunResult]:
     """Start a new run with the same payload and options.
 
     Args:
@@ -143,7 +143,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ReplayRunV1Response200]
+        Response[ErrorResponse | ReplayRunResult]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +159,7 @@ async def asyncio(
     run_id: str,
     *,
     client: AuthenticatedClient,
-) -> ErrorResponse | ReplayRunV1Response200 | None:
+) -> ErrorResponse | ReplayRunResult | None:
     """Start a new run with the same payload and options.
 
     Args:
@@ -170,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ReplayRunV1Response200
+        ErrorResponse | ReplayRunResult
     """
 
     return (
