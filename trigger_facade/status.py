@@ -46,7 +46,9 @@ def is_executing(status: str) -> bool:
 
 
 def is_waiting(status: str) -> bool:
-    """Paused on a wait (a duration, a token, a child run); FROZEN is the legacy name."""
+    """WAITING or its legacy name FROZEN. The current server never reports it: a run blocked on a
+    token, a wait or between two retry attempts reads EXECUTING (server-truth O11), so this is true
+    only for statuses from other sources (legacy vocabularies, webhooks)."""
     return status in WAITING
 
 
