@@ -50,22 +50,33 @@ from .errors import (
     WebhookPayloadError,
     WebhookSignatureError,
 )
-from .models import BatchPart, Page, Run, RunResult
+from .models import BatchPart, Page, Run, RunError, RunResult
 from .queues_ref import QueueRef
 from .webhooks import RunFailedEvent, parse_webhook, verify_webhook
 
 if TYPE_CHECKING:
+    from . import types
     from ._async._batching import AsyncBatchHandle
+    from ._async._pagination import AsyncPaginator
     from ._async.tasks import AsyncRunHandle
+    from ._pagination import SyncPaginator
+    from .realtime.streams import StreamChunk
     from .resources._batching import BatchHandle
     from .resources.tasks import RunHandle
+    from .resources.waitpoints import WaitpointToken
 
-# handles live with the resources that make them; imported on first use so `import trigger_facade` stays cheap
+# handles and paginators live with the resources that make them, and `types` loads the generated models:
+# imported on first use so `import trigger_facade` stays cheap (every returned type: trigger_facade.types)
 _LAZY = {
     "RunHandle": "trigger_facade.resources.tasks",
     "BatchHandle": "trigger_facade.resources._batching",
     "AsyncRunHandle": "trigger_facade._async.tasks",
     "AsyncBatchHandle": "trigger_facade._async._batching",
+    "SyncPaginator": "trigger_facade._pagination",
+    "AsyncPaginator": "trigger_facade._async._pagination",
+    "WaitpointToken": "trigger_facade.resources.waitpoints",
+    "StreamChunk": "trigger_facade.realtime.streams",
+    "types": "trigger_facade",
 }
 
 
@@ -75,6 +86,10 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'trigger_facade' has no attribute {name!r}")
     import importlib
 
+    if name == "types":
+        value: Any = importlib.import_module("trigger_facade.types")
+        globals()[name] = value
+        return value
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
@@ -86,6 +101,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncBatchHandle",
+    "AsyncPaginator",
     "AsyncRunHandle",
     "AsyncTriggerClient",
     "AuthenticationError",
@@ -114,16 +130,20 @@ __all__ = [
     "RetryPolicy",
     "Run",
     "RunCancelledError",
+    "RunError",
     "RunExpiredError",
     "RunFailedError",
     "RunFailedEvent",
     "RunHandle",
     "RunResult",
     "RunWaitTimeoutError",
+    "StreamChunk",
+    "SyncPaginator",
     "TriggerClient",
     "TriggerError",
     "UnprocessableEntityError",
     "UnreadableResponseError",
+    "WaitpointToken",
     "WebhookError",
     "WebhookPayloadError",
     "WebhookSignatureError",
@@ -136,6 +156,7 @@ __all__ = [
     "public_tokens",
     "status",
     "superjson",
+    "types",
     "verify_webhook",
     "webhooks",
 ]

@@ -10,6 +10,15 @@ import httpx
 import pytest
 
 from trigger_facade import BadRequestError, ConfigurationError, InvalidInputError, QueueRef
+from trigger_facade.types import (
+    AbortBulkActionResponse,
+    CreateBulkActionResponse,
+    DeleteScheduleResponse,
+    Deployment,
+    DeploymentListItem,
+    PromoteDeploymentResult,
+    SucceedResponse,
+)
 
 from .harness import KEY, RUN, Recorder, call, collect, make_client, ok, without_automatic_key
 
@@ -18,14 +27,24 @@ SCHEDULE: dict[str, Any] = {
     "task": "t",
     "type": "IMPERATIVE",
     "active": True,
-    "generator": {"type": "CRON", "expression": "0 9 * * *"},
+    "generator": {"type": "CRON", "expression": "0 9 * * *", "description": "At 09:00"},
     "timezone": "Europe/Paris",
     "environments": [{"id": "env_1", "type": "DEVELOPMENT", "userName": None}],
     "nextRun": None,
+    "nextRunEffectiveAt": None,
     "externalId": None,
     "deduplicationKey": "k",
 }
-QUEUE: dict[str, Any] = {"id": "queue_1", "name": "q", "type": "custom", "running": 0, "queued": 2, "paused": False}
+QUEUE: dict[str, Any] = {
+    "id": "queue_1",
+    "name": "q",
+    "type": "custom",
+    "running": 0,
+    "queued": 2,
+    "paused": False,
+    "concurrencyLimit": None,
+    "concurrency": {"current": None, "base": None, "override": None, "overriddenAt": None, "overriddenBy": None},
+}
 
 
 def test_schedule_create_update_and_simple_calls(mode: str) -> None:
@@ -60,7 +79,9 @@ def test_schedule_create_update_and_simple_calls(mode: str) -> None:
     call(client, "schedules.update", "sched_1", task="t", cron="*/5 * * * *", window="30m")
     assert rec.json() == {"task": "t", "cron": "*/5 * * * *", "window": "30m"}
     assert call(client, "schedules.retrieve", "sched_1").timezone == "Europe/Paris"
-    assert call(client, "schedules.delete", "sched_1") == "sched_1"
+    deleted = call(client, "schedules.delete", "sched_1")
+    assert isinstance(deleted, DeleteScheduleResponse)
+    assert deleted.id == "sched_1"
     assert rec.last.method == "DELETE"
     assert call(client, "schedules.activate", "sched_1").active is True
     assert call(client, "schedules.deactivate", "sched_1").active is False
@@ -69,7 +90,8 @@ def test_schedule_create_update_and_simple_calls(mode: str) -> None:
 def test_schedules_list_walks_offset_pages(mode: str) -> None:
     def page(request: httpx.Request) -> httpx.Response:
         number = int(request.url.params.get("page", "1"))
-        return ok({"data": [{**SCHEDULE, "id": f"s{number}"}], "pagination": {"currentPage": number, "totalPages": 3}})
+        pagination = {"currentPage": number, "totalPages": 3, "count": 3}
+        return ok({"data": [{**SCHEDULE, "id": f"s{number}"}], "pagination": pagination})
 
     rec = Recorder({("GET", "/api/v1/schedules"): page})
     items = collect(make_client(mode, rec), "schedules.list", per_page=1)
@@ -115,7 +137,7 @@ def test_envvars_every_call(mode: str) -> None:
         {
             ("GET", ENV): ok([{"name": "A", "value": "1", "isSecret": False}]),
             ("POST", ENV): ok({"success": True}),
-            ("GET", ENV + "/MY VAR/x"): ok({"value": "v", "name": "MY VAR/x"}),
+            ("GET", ENV + "/MY VAR/x"): ok({"value": "v", "name": "MY VAR/x", "isSecret": False}),
             ("PUT", ENV + "/A"): ok({"success": True}),
             ("DELETE", ENV + "/A"): ok({"success": True}),
             ("POST", ENV + "/import"): ok({"success": True}),
@@ -123,16 +145,17 @@ def test_envvars_every_call(mode: str) -> None:
     )
     client = make_client(mode, rec, project_ref="proj_1")
     assert [v.name for v in call(client, "envvars.list", env="dev")] == ["A"]
-    assert call(client, "envvars.retrieve", "MY VAR/x", env="dev").value == "v"
+    retrieved = call(client, "envvars.retrieve", "MY VAR/x", env="dev")
+    assert (retrieved.name, retrieved.value, retrieved.is_secret) == ("MY VAR/x", "v", False)
     # the SDK leaves names unencoded (one path segment too many); here they stay one segment
     assert rec.last.url.raw_path == b"/api/v1/projects/proj_1/envvars/dev/MY%20VAR%2Fx"
-    call(client, "envvars.create", "B", "2", env="dev", is_secret=True)
+    assert call(client, "envvars.create", "B", "2", env="dev", is_secret=True) == SucceedResponse(success=True)
     assert rec.json() == {"name": "B", "value": "2", "isSecret": True}
-    call(client, "envvars.update", "A", "3", env="dev")
+    assert call(client, "envvars.update", "A", "3", env="dev") == SucceedResponse(success=True)
     assert rec.json() == {"value": "3"}
-    call(client, "envvars.delete", "A", env="dev")
+    assert call(client, "envvars.delete", "A", env="dev") == SucceedResponse(success=True)
     assert rec.last.method == "DELETE"
-    call(client, "envvars.upload", {"A": "1", "B": "2"}, env="dev", override=True)
+    assert call(client, "envvars.upload", {"A": "1", "B": "2"}, env="dev", override=True).success is True
     assert rec.json() == {"variables": {"A": "1", "B": "2"}, "override": True}
 
 
@@ -219,7 +242,11 @@ def test_queue_pause_resume_and_concurrency(mode: str) -> None:
 
 def test_queue_list_pages(mode: str) -> None:
     rec = Recorder(
-        {("GET", "/api/v1/queues"): ok({"data": [QUEUE], "pagination": {"currentPage": 1, "totalPages": 1}})}
+        {
+            ("GET", "/api/v1/queues"): ok(
+                {"data": [QUEUE], "pagination": {"currentPage": 1, "totalPages": 1, "count": 1}}
+            )
+        }
     )
     assert [q.id for q in collect(make_client(mode, rec), "queues.list", per_page=25)] == ["queue_1"]
     assert dict(rec.last.url.params) == {"perPage": "25"}
@@ -345,26 +372,40 @@ def test_query_bad_input(mode: str, kwargs: dict[str, Any], message: str) -> Non
 
 
 DEPLOYMENT = {"id": "dep_1", "status": "DEPLOYED", "shortCode": "abc", "version": "20250101.1", "contentHash": "h"}
+DEPLOYMENT_ITEM = {
+    "id": "dep_1",
+    "createdAt": "2026-01-01T00:00:00Z",
+    "shortCode": "abc",
+    "version": "20250101.1",
+    "status": "DEPLOYED",
+}
 
 
 def test_deployments(mode: str) -> None:
     rec = Recorder(
         {
-            ("GET", "/api/v1/deployments"): ok({"data": [{"id": "dep_1", "version": "20250101.1"}], "pagination": {}}),
+            ("GET", "/api/v1/deployments"): ok({"data": [DEPLOYMENT_ITEM], "pagination": {}}),
             ("GET", "/api/v1/deployments/dep_1"): ok(DEPLOYMENT),
             ("GET", "/api/v1/deployments/latest"): ok(DEPLOYMENT),
             ("GET", "/api/v1/deployments/current"): ok(DEPLOYMENT),
-            ("POST", "/api/v1/deployments/20250101.1/promote"): ok({"id": "dep_1", "version": "20250101.1"}),
+            ("POST", "/api/v1/deployments/20250101.1/promote"): ok(
+                {"id": "dep_1", "version": "20250101.1", "shortCode": "abc"}
+            ),
         }
     )
     client = make_client(mode, rec)
     items = collect(client, "deployments.list", status="DEPLOYED", period="30d", page_size=20)
-    assert [d.id for d in items] == ["dep_1"]
+    assert [(type(d), d.id, d.short_code, str(d.status)) for d in items] == [
+        (DeploymentListItem, "dep_1", "abc", "DEPLOYED")
+    ]
     assert dict(rec.last.url.params) == {"page[size]": "20", "status": "DEPLOYED", "period": "30d"}
-    assert call(client, "deployments.retrieve", "dep_1").status == "DEPLOYED"
+    retrieved = call(client, "deployments.retrieve", "dep_1")
+    assert isinstance(retrieved, Deployment)
+    assert (retrieved.status, retrieved.content_hash) == ("DEPLOYED", "h")
     assert call(client, "deployments.latest").version == "20250101.1"
     assert call(client, "deployments.current").id == "dep_1"
-    assert call(client, "deployments.promote", "20250101.1").version == "20250101.1"
+    promoted = call(client, "deployments.promote", "20250101.1")
+    assert (type(promoted), promoted.version, promoted.short_code) == (PromoteDeploymentResult, "20250101.1", "abc")
     with pytest.raises(InvalidInputError, match="status='LIVE'"):
         client.deployments.list(status="LIVE")
 
@@ -404,17 +445,17 @@ def test_bulk_actions(mode: str) -> None:
         "created_after": 1700000000000,
         "is_test": False,
     }
-    assert call(client, "bulk_actions.cancel", filter=run_filter, name="cleanup") == "bulk_1"
+    assert call(client, "bulk_actions.cancel", filter=run_filter, name="cleanup") == CreateBulkActionResponse("bulk_1")
     assert rec.json() == {
         "action": "cancel",
         "filter": {"status": ["FAILED", "CRASHED"], "taskIdentifier": ["t"], "from": 1700000000000, "isTest": False},
         "name": "cleanup",
     }
-    call(client, "bulk_actions.replay", run_ids=["run_1", "run_2"], target_region="eu")
+    assert call(client, "bulk_actions.replay", run_ids=["run_1", "run_2"], target_region="eu").id == "bulk_1"
     assert rec.json() == {"action": "replay", "runIds": ["run_1", "run_2"], "targetRegion": "eu"}
     assert [b.id for b in collect(client, "bulk_actions.list", page_size=10)] == ["bulk_1"]
     assert call(client, "bulk_actions.retrieve", "bulk_1").counts.total == 3
-    assert call(client, "bulk_actions.abort", "bulk_1") == "bulk_1"
+    assert call(client, "bulk_actions.abort", "bulk_1") == AbortBulkActionResponse("bulk_1")
 
 
 @pytest.mark.parametrize(

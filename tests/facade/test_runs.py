@@ -18,6 +18,7 @@ from trigger_facade import (
     RunWaitTimeoutError,
 )
 from trigger_facade.testing import FakeClock
+from trigger_facade.types import AddRunTagsResult, CancelRunResult, ReplayRunResult
 
 from .harness import LIST_ITEM, RUN, Recorder, call, collect, make_client, ok
 
@@ -30,7 +31,9 @@ def test_retrieve_sends_get_to_v3_and_parses(mode: str) -> None:
     assert run.payload == [1, "a"]
     assert run.output == "done"
     assert run.created_at == datetime(2026, 1, 1, tzinfo=UTC)
-    assert run.model is not None
+    assert run.updated_at == datetime(2026, 1, 1, 0, 0, 1, tzinfo=UTC)
+    assert (run.attempt_count, run.depth, run.duration_ms, run.trigger_function) == (1, 0, 0, "trigger")
+    assert (run.tags, run.is_test, run.error, run.finished_at, run.version) == ([], False, None, None, None)
     assert rec.last.method == "GET"
     assert rec.last.content == b""
 
@@ -56,7 +59,8 @@ def test_unknown_status_is_not_terminal_and_never_raises(mode: str) -> None:
     rec = Recorder({("GET", "/api/v3/runs/run_1"): ok({**RUN, "status": "BRAND_NEW"})})
     run = call(make_client(mode, rec), "runs.retrieve", "run_1")
     assert run.status == "BRAND_NEW"
-    assert run.model is None
+    assert run.model is None  # the deprecated generated model knows only the statuses of its time
+    assert run.task_identifier == "my-task"
     flags = [run.is_terminal, run.is_queued, run.is_executing, run.is_waiting, run.is_success, run.is_failed]
     assert flags == [False] * 6
 
@@ -186,8 +190,8 @@ def test_project_runs_need_a_project_ref(mode: str) -> None:
 @pytest.mark.parametrize(
     ("method", "http_method", "path", "answer", "expected"),
     [
-        ("cancel", "POST", "/api/v2/runs/run_1/cancel", {"id": "run_1"}, "run_1"),
-        ("replay", "POST", "/api/v1/runs/run_1/replay", {"id": "run_2"}, "run_2"),
+        ("cancel", "POST", "/api/v2/runs/run_1/cancel", {"id": "run_1"}, CancelRunResult("run_1")),
+        ("replay", "POST", "/api/v1/runs/run_1/replay", {"id": "run_2"}, ReplayRunResult("run_2")),
         # the server sends the stored column, a JSON string (server-truth W1, O1)
         (
             "retrieve_metadata",
@@ -229,7 +233,7 @@ def test_add_tags_and_update_metadata(mode: str) -> None:
         }
     )
     client = make_client(mode, rec)
-    assert call(client, "runs.add_tags", "run_1", ["a", "b"]) is None
+    assert call(client, "runs.add_tags", "run_1", ["a", "b"]) == AddRunTagsResult("ok")
     assert rec.json() == {"tags": ["a", "b"]}
     assert call(client, "runs.update_metadata", "run_1", {"step": 2}) == {"step": 2}
     assert rec.json() == {"metadata": {"step": 2}}

@@ -56,10 +56,11 @@ class BatchServer:
                     "runCount": len(numbers),
                     "runs": runs,
                     "processing": {
+                        "completedAt": None if pending else "2026-01-01T00:00:01Z",
                         "errors": [
                             {"index": i, "taskIdentifier": "my-task", "error": self.errors[n], "errorCode": "BAD"}
                             for i, n in failed
-                        ]
+                        ],
                     },
                 }
             )

@@ -19,6 +19,7 @@ from trigger_facade import (
 )
 from trigger_facade import public_tokens as pt
 from trigger_facade.testing import FakeClock
+from trigger_facade.types import CancelRunResult
 
 from ..facade.harness import KEY, RUN, Recorder, call, make_client, ok
 
@@ -113,7 +114,9 @@ def test_wait_returns_the_finished_run_without_raising(mode: str) -> None:
 def test_cancel_and_retrieve(mode: str) -> None:
     rec = Recorder({("POST", "/api/v2/runs/run_1/cancel"): ok({"id": "run_1"}), RUN_PATH: run("EXECUTING")})
     handle = trigger(mode, rec)
-    assert call(handle, "cancel") is None
+    cancelled = call(handle, "cancel")
+    assert isinstance(cancelled, CancelRunResult)
+    assert cancelled.id == "run_1"
     assert (rec.last.method, rec.last.url.path, rec.last.content) == ("POST", "/api/v2/runs/run_1/cancel", b"")
     assert call(handle, "retrieve").status == "EXECUTING"
 
