@@ -53,7 +53,7 @@ def create_schedule(
 @pass_session
 def delete_schedule(session: Session, schedule_id: str) -> None:
     """Delete a schedule."""
-    session.say(f"deleted {printable(session.client.schedules.delete(schedule_id))}")
+    session.say(f"deleted {printable(session.client.schedules.delete(schedule_id).id)}")
 
 
 @schedules.command("activate")

@@ -105,7 +105,7 @@ def get_run(session: Session, run_id: str, output: str | None) -> None:
 @pass_session
 def cancel_run(session: Session, run_id: str) -> None:
     """Cancel a run that has not finished."""
-    session.say(f"cancelled {printable(session.client.runs.cancel(run_id))}")
+    session.say(f"cancelled {printable(session.client.runs.cancel(run_id).id)}")
 
 
 @runs.command("replay")
@@ -113,7 +113,7 @@ def cancel_run(session: Session, run_id: str) -> None:
 @pass_session
 def replay_run(session: Session, run_id: str) -> None:
     """Start a new run with the same task and payload; prints the new run's id."""
-    session.say(f"replayed {printable(run_id)} as {printable(session.client.runs.replay(run_id))}")
+    session.say(f"replayed {printable(run_id)} as {printable(session.client.runs.replay(run_id).id)}")
 
 
 @runs.command("reschedule")
