@@ -306,3 +306,13 @@ def test_stream_errors() -> None:
     code, out, err = cli("runs", "stream", "run_1", "llm", "--timeout", "soon", transport=httpx.MockTransport(app))
     assert (code, out) == (2, "")
     assert len(app.requests) == 1
+
+
+def test_watch_one_run_as_json_lines_over_the_feed() -> None:
+    app = feed(minute_run("run_1"))
+    code, out, _ = cli("runs", "watch", "run_1", "--realtime", "--json", transport=httpx.MockTransport(app))
+    assert code == 0
+    snapshots = [json.loads(line) for line in out.splitlines()]
+    assert [s["status"] for s in snapshots] == ["QUEUED", "EXECUTING", "COMPLETED"]
+    assert snapshots[-1]["output"] == {"ok": True, "at": "1970-01-01T00:00:00+00:00"}
+    assert {r.url.path for r in app.requests} == {"/realtime/v1/runs/run_1"}
