@@ -95,6 +95,10 @@ def _int_or_none(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _flag(value: Any) -> bool:
+    return value is True
+
+
 def _json(value: Any) -> Any:
     return value
 
@@ -152,7 +156,7 @@ class Run:
     metadata = _Member("metadata", _object_or_none)
     tags = _Member("tags", _tags)
     idempotency_key = _Member("idempotencyKey", _text_or_none)
-    is_test = _Member("isTest", bool)
+    is_test = _Member("isTest", _flag)
     ttl = _Member("ttl", _ttl)
     batch_id = _Member("batchId", _text_or_none)
     attempt_count = _Member("attemptCount", _int_or_none)
