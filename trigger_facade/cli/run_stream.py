@@ -9,7 +9,7 @@ from typing import IO, Any
 
 import click
 
-from .flags import DURATION_HELP, Command, output_flags
+from .flags import DURATION_HELP, Command
 from .inputs import SECONDS
 from .output import UNSAFE, printable_stream, to_json_line
 from .session import Session, pass_session
@@ -34,7 +34,7 @@ __all__ = ["stream_run", "write_chunks"]
     help="the server ends the stream after this many seconds with nothing new",
 )
 @click.option("--last-event-id", metavar="ID", help="continue an earlier read after this event id (see --json)")
-@output_flags(csv=False)
+@click.option("--json", "output", flag_value="json", help='one line per chunk: {"data": ..., "eventId": ...}')
 @pass_session
 def stream_run(
     session: Session,

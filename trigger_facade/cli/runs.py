@@ -131,16 +131,18 @@ def reschedule_run(session: Session, run_id: str, delay: str) -> None:
 
 @runs.command("watch")
 @click.argument("run_id", required=False)
-@click.option("--tag", "tags", multiple=True, help="instead of RUN_ID: follow every run with this tag (repeatable)")
+@click.option(
+    "--tag", "tags", multiple=True, metavar="TAG", help="instead of RUN_ID: follow every run with this tag (repeatable)"
+)
 @click.option(
     "--created-after",
     metavar="PERIOD",
-    help=f"with --tag: runs created within this period ({DURATION_HELP}); the server's default is 24h",
+    help=f"with --tag: only runs created within this period, {DURATION_HELP}; the server's default is 24h",
 )
 @click.option("--timeout", type=SECONDS, default=None, help=f"give up after this long: seconds, or {DURATION_HELP}")
 @click.option("--interval", type=SECONDS, default=1.0, show_default=True, help="first poll interval, seconds")
 @click.option("--realtime", is_flag=True, help="follow the realtime feed instead of polling")
-@output_flags(csv=False)
+@click.option("--json", "output", flag_value="json", help="one line of JSON per snapshot (every field)")
 @click.pass_context
 def watch_run(
     ctx: click.Context,
