@@ -320,6 +320,11 @@ class BatchAlreadyExistsError(UnprocessableEntityError):
     """422: a batch with this idempotency key was already created (perhaps by an earlier attempt whose
     answer was lost). The server does not say which batch it is, and its items may never have been sent."""
 
+    @property
+    def may_have_succeeded(self) -> bool:
+        # the batch it reports may be this very call's, made by an attempt whose answer was lost (O5)
+        return True
+
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     400: BadRequestError,

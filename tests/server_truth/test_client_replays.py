@@ -1131,13 +1131,7 @@ NOT_SENT: dict[str, str] = {
 
 # case id -> (why the client still fails it, a text its failure must contain). The case asserts the right
 # behaviour; the entry keeps the suite green until the client is fixed, and fails once it is.
-KNOWN_CLIENT_BUGS: dict[str, tuple[str, str]] = {
-    "batch_create_repeated_key_422": (
-        "BatchAlreadyExistsError inherits may_have_succeeded=False from 422, but the batch it reports may have been "
-        "created by this very call (an attempt whose answer was lost, O5): it must say True",
-        "may_have_succeeded",
-    ),
-}
+KNOWN_CLIENT_BUGS: dict[str, tuple[str, str]] = {}
 
 
 # -------------------------------------------------------------------------------------------- tests
