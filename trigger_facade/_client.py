@@ -246,9 +246,10 @@ class _ClientBase:
         max_retries=0, extra_headers={"x-request-id": rid}).tasks.trigger(...)`.
 
         Timeout, retries, project ref and extra headers share this client's connections (the copy
-        needs no closing); anything else (key, base URL, branch, transport) makes a client with
-        connections of its own. Extra headers never replace the ones the client sets itself
-        (Authorization, x-trigger-api-version, x-trigger-branch...), as in the official SDK.
+        needs no closing); anything else (key, base URL, branch, transport, http_client, proxy...)
+        makes a client with connections of its own (over the same http_client, if one was given).
+        Extra headers never replace the ones the client sets itself (Authorization,
+        x-trigger-api-version, x-trigger-branch...), as in the official SDK.
         """
         if extra_headers is not None:
             extra = check_extra_headers(extra_headers)

@@ -1,4 +1,5 @@
-"""The network under the retry layer: httpx's own connections, a caller's httpx client, or a transport.
+"""The network under the retry layer (httpx's own connections, a caller's httpx client, or a
+transport), the auth above it, and the generated client sharing both.
 
 httpx ignores proxies from the environment whenever it is given a transport, and the client always
 gives one (the retry layer), so the proxy mounts httpx would make are made here, read the same way,
@@ -23,9 +24,6 @@ from .errors import ConfigurationError
 if TYPE_CHECKING:
     from trigger_api.client import AuthenticatedClient
 
-# --- the network: proxies, connection limits, TLS -------------------------------------------------
-
-PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 # Proxies from the environment never carry loopback traffic off the machine (Go's net/http rule):
 # a plain-HTTP loopback API is allowed only because the key stays on this machine.
 LOOPBACK_MOUNTS = ("all://localhost", "all://*.localhost", "all://127.0.0.1", "all://[::1]")
@@ -229,8 +227,8 @@ def build_network(
 ) -> Network:
     """The transports under the retry layer: a caller's client, a caller's transport, or httpx's own."""
     if http_client is not None:
-        given = (("transport", transport, None), ("proxy", proxy, None), ("limits", limits, None))
-        clashing = [name for name, value, default in given if value is not default]
+        given = (("transport", transport), ("proxy", proxy), ("limits", limits))
+        clashing = [name for name, value in given if value is not None]
         clashing += [name for name, value in (("verify", verify), ("trust_env", trust_env)) if value is not True]
         return _callers_network(async_mode, http_client, clashing)
     if transport is not None:

@@ -81,3 +81,16 @@ def test_the_reference_page_lists_every_resource_in_registry_order() -> None:
     sections = re.findall(r"^## `client\.(\w+)`\n\n(.+)\n\n::: (\S+)$", text, flags=re.MULTILINE)
     expected = [(e.name, e.summary, e.sync_class.replace(":", ".")) for e in RESOURCES]
     assert sections == expected
+
+
+def test_reading_the_registry_imports_no_resource_module() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, trigger_facade.registry as r; names = [e.name for e in r.RESOURCES]; "
+        "print(sorted(m for m in sys.modules if m.startswith(('trigger_facade.resources', 'trigger_facade._async', "
+        "'trigger_api'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
