@@ -289,3 +289,17 @@ def test_public_names() -> None:
     }
     for name in trigger_facade.__all__:
         assert hasattr(trigger_facade, name), name
+
+
+def test_with_options_copies_keep_the_proxy_routes() -> None:
+    env = {"HTTPS_PROXY": "http://127.0.0.1:3128", "NO_PROXY": "internal.example"}
+    client = TriggerClient(secret_key=KEY, environ=env)
+    shared = client.with_options(timeout=5)
+    headed = client.with_options(extra_headers={"x-request-id": "r1"})
+    rebuilt = client.with_options(secret_key="tr_prod_abcdefghijklmnopqrstuvwx")
+    assert set(client._mounts) >= {"https://", "all://*internal.example"}
+    assert shared._mounts is headed._mounts is client._mounts
+    for copy in (shared, headed, rebuilt):
+        routed: Any = copy._http._transport_for_url(httpx.URL("https://api.trigger.dev/x"))
+        assert routed is copy._mounts["https://"]
+        assert copy._http._transport_for_url(httpx.URL("https://internal.example/x")) is copy._transport
