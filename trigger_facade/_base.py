@@ -39,7 +39,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from ._client import _ClientState
+    from .client_state import ClientState
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -53,7 +53,7 @@ def operation_of(build: Callable[..., Any]) -> str:
 
 
 def build_request(
-    state: _ClientState,
+    state: ClientState,
     http: httpx.Client | httpx.AsyncClient,
     spec: dict[str, Any],
     *,
@@ -168,7 +168,7 @@ def parse_response(response: httpx.Response, parse: Callable[[Any], T]) -> T:
 
 
 class SyncResource:
-    def __init__(self, state: _ClientState, http: httpx.Client) -> None:
+    def __init__(self, state: ClientState, http: httpx.Client) -> None:
         self._state = state
         self._http = http
 
@@ -221,7 +221,7 @@ class SyncResource:
 
 
 class AsyncResource:
-    def __init__(self, state: _ClientState, http: httpx.AsyncClient) -> None:
+    def __init__(self, state: ClientState, http: httpx.AsyncClient) -> None:
         self._state = state
         self._http = http
 
