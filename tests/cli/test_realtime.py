@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -13,7 +17,14 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.realtime_client.server import OutputStream, RealtimeServer, Timeline, minute_run, wire_time
+from tests.realtime_client.server import (
+    OutputStream,
+    RealtimeServer,
+    Timeline,
+    minute_run,
+    serve_loopback,
+    wire_time,
+)
 from trigger_facade.cli import main
 
 from .helpers import CLIENT_VARIABLES, cli
@@ -316,3 +327,53 @@ def test_watch_one_run_as_json_lines_over_the_feed() -> None:
     assert [s["status"] for s in snapshots] == ["QUEUED", "EXECUTING", "COMPLETED"]
     assert snapshots[-1]["output"] == {"ok": True, "at": "1970-01-01T00:00:00+00:00"}
     assert {r.url.path for r in app.requests} == {"/realtime/v1/runs/run_1"}
+
+
+# --- a real process on a real socket: Ctrl-C while a live request is held, a closed pipe ---------------
+
+
+def loopback(app_streams: dict[tuple[str, str], OutputStream] | None = None) -> tuple[RealtimeServer, Any]:
+    """A feed on a real socket where run_a has already finished; a live request is then held 20 s, for real."""
+    app = RealtimeServer([quick_run("run_a", ("t",))], now=lambda: 1.0, hold=time.sleep, streams=app_streams)
+    return app, serve_loopback(app)
+
+
+def subprocess_environment(url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in CLIENT_VARIABLES}
+    env.update(TRIGGER_SECRET_KEY=KEY, TRIGGER_API_URL=url, PYTHONIOENCODING="utf-8")
+    return env
+
+
+def test_ctrl_c_stops_a_real_tag_watch_with_130() -> None:
+    _, served = loopback()
+    with served as url:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "trigger_facade", "runs", "watch", "--tag", "t"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=subprocess_environment(url),
+        )
+        assert process.stdout is not None
+        assert process.stdout.readline().split()[1:] == ["run_a", "my-task", "COMPLETED"]
+        time.sleep(0.3)  # now held in a live request that would last 20 s
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+    assert process.returncode == 130
+    assert "Traceback" not in err
+    assert err.strip().splitlines()[-1] == "trigger-facade: interrupted"
+
+
+def test_a_stream_into_a_closed_pipe_is_quiet() -> None:
+    many = OutputStream([f"chunk {i} " * 50 for i in range(2000)], "v2", piece=65536)
+    _, served = loopback({("run_a", "llm"): many})
+    with served as url:
+        script = (
+            f"{sys.executable} -m trigger_facade runs stream run_a llm | {sys.executable} -c "
+            "'import sys; sys.stdin.read(10)'"
+        )
+        result = subprocess.run(
+            ["/bin/sh", "-c", script], capture_output=True, text=True, env=subprocess_environment(url), timeout=60
+        )
+    assert "Traceback" not in result.stderr
+    assert "Exception ignored" not in result.stderr
