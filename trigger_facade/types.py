@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from trigger_api.models.abort_bulk_action_response import AbortBulkActionResponse
 from trigger_api.models.add_run_tags_result import AddRunTagsResult
+from trigger_api.models.batch_object import BatchObject
 from trigger_api.models.bulk_action_object import BulkActionObject
 from trigger_api.models.cancel_run_result import CancelRunResult
 from trigger_api.models.complete_waitpoint_token_response import CompleteWaitpointTokenResponse
@@ -26,7 +27,6 @@ from trigger_api.models.query_schema import QuerySchema
 from trigger_api.models.queue_metrics_response import QueueMetricsResponse
 from trigger_api.models.queue_object import QueueObject
 from trigger_api.models.replay_run_result import ReplayRunResult
-from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Response
 from trigger_api.models.run_events import RunEvents
 from trigger_api.models.run_span_response import RunSpanResponse
 from trigger_api.models.run_trace import RunTrace
@@ -54,6 +54,7 @@ __all__ = [
     "AsyncPaginator",
     "AsyncRunHandle",
     "BatchHandle",
+    "BatchObject",
     "BatchPart",
     "BulkActionObject",
     "CancelRunResult",
@@ -73,7 +74,6 @@ __all__ = [
     "QueueMetricsResponse",
     "QueueObject",
     "ReplayRunResult",
-    "RetrieveBatchV2Response",
     "Run",
     "RunError",
     "RunEvents",

@@ -42,7 +42,7 @@ CALLS: dict[str, tuple[str, str]] = {
     "runs.stream_keys": ('"run_1"', "list[str]"),
     "runs.send_input": ('"run_1", "s", {"a": 1}', "bool"),
     "batch.trigger": ('[{"task": "t", "payload": 1}]', "BatchHandle"),
-    "batch.retrieve": ('"batch_1"', "RetrieveBatchV2Response"),
+    "batch.retrieve": ('"batch_1"', "BatchObject"),
     "batch.results": ('"batch_1"', "list[RunResult]"),
     "batch.wait": ('"batch_1"', "list[Run]"),
     "schedules.create": ('task="t", cron="0 9 * * *", deduplication_key="k"', "ScheduleObject"),

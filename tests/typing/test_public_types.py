@@ -45,7 +45,7 @@ def test_the_walk_reaches_every_kind_of_result() -> None:
         "QueueObjectConcurrency",
         "ScheduleObject",
         "DeploymentListItem",
-        "RetrieveBatchV2Response",
+        "BatchObject",
         "BatchItemError",
         "SucceedResponse",
         "CreateBulkActionResponse",

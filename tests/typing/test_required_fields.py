@@ -68,7 +68,7 @@ def test_the_recordings_reach_the_schemas_the_facade_returns() -> None:
         "#/components/schemas/QueueObject",
         "#/components/schemas/ScheduleObject",
         "#/components/schemas/WaitpointTokenObject",
-        "#/components/schemas/RetrieveBatchV2Response",
+        "#/components/schemas/BatchObject",
         "#/components/schemas/CancelRunResult",
         "#/components/schemas/EnvVar",
     ):

@@ -16,8 +16,8 @@ from typing import Any, NamedTuple
 import attrs
 from trigger_api.api.batches import create_batch_v1, retrieve_batch_v2, stream_batch_items_v1
 from trigger_api.api.runs import retrieve_run_v1
+from trigger_api.models.batch_object import BatchObject
 from trigger_api.models.create_batch_request import CreateBatchRequest
-from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Response
 from trigger_api.types import File, Unset
 
 from .. import _validate as check
@@ -287,11 +287,11 @@ class BatchingResource(PayloadResource):
 _IDS_FINAL = frozenset({"COMPLETED", "PARTIAL_FAILED", "ABORTED"})  # the batch makes no more runs
 
 
-def _batch_answer(data: Any) -> RetrieveBatchV2Response:
-    return RetrieveBatchV2Response.from_dict(data)
+def _batch_answer(data: Any) -> BatchObject:
+    return BatchObject.from_dict(data)
 
 
-def _item_slots(part: BatchPart, batch: RetrieveBatchV2Response) -> list[str | RunResult] | None:
+def _item_slots(part: BatchPart, batch: BatchObject) -> list[str | RunResult] | None:
     """The part's items in order: a run id, or the RunResult of an item that failed to trigger.
     None while the server is still making runs."""
     failed = {error.index: error for error in batch.processing.errors}

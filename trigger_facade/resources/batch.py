@@ -8,7 +8,7 @@ from typing import Any
 
 from trigger_api.api.batches import retrieve_batch_v2
 from trigger_api.api.runs import list_runs_v1, retrieve_run_v1
-from trigger_api.models.retrieve_batch_v2_response import RetrieveBatchV2Response
+from trigger_api.models.batch_object import BatchObject
 from trigger_api.types import UNSET
 
 from .. import _validate as check
@@ -34,10 +34,10 @@ class Batch(BatchingResource):
             items, default_task=None, idempotency_key=idempotency_key, idempotency_key_ttl=idempotency_key_ttl
         )
 
-    def retrieve(self, batch_id: str) -> RetrieveBatchV2Response:
+    def retrieve(self, batch_id: str) -> BatchObject:
         """GET /api/v2/batches/{batchId}: status, run ids and processing errors."""
         batch_id = check.identifier(batch_id, "batch_id")
-        return self._request(retrieve_batch_v2._get_kwargs, RetrieveBatchV2Response.from_dict, batch_id=batch_id)
+        return self._request(retrieve_batch_v2._get_kwargs, BatchObject.from_dict, batch_id=batch_id)
 
     def results(self, batch_id: str) -> list[RunResult]:
         """Each run's result, in the batch's order (`is_finished` False for a run still going).
@@ -46,7 +46,7 @@ class Batch(BatchingResource):
         /api/v1/batches/{batchId}/results answers `items: []` for v4 runs (server-truth O15).
         """
         batch_id = check.identifier(batch_id, "batch_id")
-        batch = self._request(retrieve_batch_v2._get_kwargs, RetrieveBatchV2Response.from_dict, batch_id=batch_id)
+        batch = self._request(retrieve_batch_v2._get_kwargs, BatchObject.from_dict, batch_id=batch_id)
         results = []
         for run_id in batch.runs:
             run = self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=check.identifier(run_id, "run id"))
@@ -64,7 +64,7 @@ class Batch(BatchingResource):
         clock = self._state.clock
         deadline = clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
         interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
-        expected = self._request(retrieve_batch_v2._get_kwargs, RetrieveBatchV2Response.from_dict, batch_id=batch_id)
+        expected = self._request(retrieve_batch_v2._get_kwargs, BatchObject.from_dict, batch_id=batch_id)
         while True:
             runs: list[Run] = []
             cursor: Any = UNSET

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .add_run_tags_v1_body import AddRunTagsV1Body
     from .batch_item_error import BatchItemError
     from .batch_item_ndjson import BatchItemNDJSON
+    from .batch_object import BatchObject
     from .batch_processing import BatchProcessing
     from .batch_status import BatchStatus
     from .batch_trigger_request_body import BatchTriggerRequestBody
@@ -194,7 +195,6 @@ if TYPE_CHECKING:
     from .retrieve_batch_v1_response_200_errors_type_0_item_error import (
         RetrieveBatchV1Response200ErrorsType0ItemError,
     )
-    from .retrieve_batch_v2_response import RetrieveBatchV2Response
     from .retrieve_run_response import RetrieveRunResponse
     from .retrieve_run_response_attempts_item import RetrieveRunResponseAttemptsItem
     from .retrieve_run_response_attempts_item_status import (
@@ -281,6 +281,7 @@ _MODULES = {
     "AddRunTagsV1Body": ".add_run_tags_v1_body",
     "BatchItemError": ".batch_item_error",
     "BatchItemNDJSON": ".batch_item_ndjson",
+    "BatchObject": ".batch_object",
     "BatchProcessing": ".batch_processing",
     "BatchStatus": ".batch_status",
     "BatchTriggerRequestBody": ".batch_trigger_request_body",
@@ -433,7 +434,6 @@ _MODULES = {
     "RetrieveBatchV1Response200": ".retrieve_batch_v1_response_200",
     "RetrieveBatchV1Response200ErrorsType0Item": ".retrieve_batch_v1_response_200_errors_type_0_item",
     "RetrieveBatchV1Response200ErrorsType0ItemError": ".retrieve_batch_v1_response_200_errors_type_0_item_error",
-    "RetrieveBatchV2Response": ".retrieve_batch_v2_response",
     "RetrieveRunResponse": ".retrieve_run_response",
     "RetrieveRunResponseAttemptsItem": ".retrieve_run_response_attempts_item",
     "RetrieveRunResponseAttemptsItemStatus": ".retrieve_run_response_attempts_item_status",
@@ -515,6 +515,7 @@ __all__ = (
     "AddRunTagsV1Body",
     "BatchItemError",
     "BatchItemNDJSON",
+    "BatchObject",
     "BatchProcessing",
     "BatchStatus",
     "BatchTriggerRequestBody",
@@ -667,7 +668,6 @@ __all__ = (
     "RetrieveBatchV1Response200",
     "RetrieveBatchV1Response200ErrorsType0Item",
     "RetrieveBatchV1Response200ErrorsType0ItemError",
-    "RetrieveBatchV2Response",
     "RetrieveRunResponse",
     "RetrieveRunResponseAttemptsItem",
     "RetrieveRunResponseAttemptsItemStatus",

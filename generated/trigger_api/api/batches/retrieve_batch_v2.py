@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.batch_object import BatchObject
 from ...models.error_response import ErrorResponse
-from ...models.retrieve_batch_v2_response import RetrieveBatchV2Response
 from ...types import Response
 
 
@@ -27,9 +27,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | RetrieveBatchV2Response | None:
+) -> BatchObject | ErrorResponse | None:
     if response.status_code == 200:
-        response_200 = RetrieveBatchV2Response.from_dict(response.json())
+        response_200 = BatchObject.from_dict(response.json())
 
         return response_200
 
@@ -61,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | RetrieveBatchV2Response]:
+) -> Response[BatchObject | ErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +74,7 @@ def sync_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | RetrieveBatchV2Response]:
+) -> Response[BatchObject | ErrorResponse]:
     """A batch, its runs and processing errors (v2).
 
     Args:
@@ -85,7 +85,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrieveBatchV2Response]
+        Response[BatchObject | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -103,7 +103,7 @@ def sync(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | RetrieveBatchV2Response | None:
+) -> BatchObject | ErrorResponse | None:
     """A batch, its runs and processing errors (v2).
 
     Args:
@@ -114,7 +114,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrieveBatchV2Response
+        BatchObject | ErrorResponse
     """
 
     return sync_detailed(
@@ -127,7 +127,7 @@ async def asyncio_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | RetrieveBatchV2Response]:
+) -> Response[BatchObject | ErrorResponse]:
     """A batch, its runs and processing errors (v2).
 
     Args:
@@ -138,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | RetrieveBatchV2Response]
+        Response[BatchObject | ErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +154,7 @@ async def asyncio(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | RetrieveBatchV2Response | None:
+) -> BatchObject | ErrorResponse | None:
     """A batch, its runs and processing errors (v2).
 
     Args:
@@ -165,7 +165,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | RetrieveBatchV2Response
+        BatchObject | ErrorResponse
     """
 
     return (

@@ -14,11 +14,11 @@ if TYPE_CHECKING:
     from ..models.batch_processing import BatchProcessing
 
 
-T = TypeVar("T", bound="RetrieveBatchV2Response")
+T = TypeVar("T", bound="BatchObject")
 
 
 @_attrs_define
-class RetrieveBatchV2Response:
+class BatchObject:
     id: str
     status: BatchStatus
     created_at: datetime.datetime
@@ -96,7 +96,7 @@ class RetrieveBatchV2Response:
 
         idempotency_key = _parse_idempotency_key(d.pop("idempotencyKey", UNSET))
 
-        retrieve_batch_v2_response = cls(
+        batch_object = cls(
             id=id,
             status=status,
             created_at=created_at,
@@ -107,8 +107,8 @@ class RetrieveBatchV2Response:
             idempotency_key=idempotency_key,
         )
 
-        retrieve_batch_v2_response.additional_properties = d
-        return retrieve_batch_v2_response
+        batch_object.additional_properties = d
+        return batch_object
 
     @property
     def additional_keys(self) -> list[str]:
