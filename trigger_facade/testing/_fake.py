@@ -13,7 +13,7 @@ What it cannot know, you declare: the tasks that are scheduled tasks
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -34,6 +34,8 @@ from ._state import (
     TaskHandler,
     WallClock,
 )
+from ._taskcontext import append_chunks
+from ._wire import is_held
 
 if TYPE_CHECKING:
     from .._client import AsyncTriggerClient, TriggerClient
@@ -67,12 +69,16 @@ class FakeTrigger:
         validator: Validator | None = None,
         realtime_hold: float = 20.0,
         scheduled_tasks: Iterable[str] = (),
+        stream_version: str = "v1",
     ) -> None:
         """`clock` drives runs (a FakeClock moves only when told); `start_after` and
         `execution_time` are how long a run waits in the queue and runs; `faults` injects failures;
         `rate_limit` is the general limiter (default: never limits), `batch_rate_limit` the
         create-batch item limiter (default: none); `scheduled_tasks` names the tasks that accept
-        schedules; `realtime_hold` is how long a live realtime request is held without a change."""
+        schedules; `realtime_hold` is how long a live realtime request is held without a change;
+        `stream_version` is the output-stream format of new runs ("v1" Redis ids, "v2" S2 records)."""
+        if stream_version not in ("v1", "v2"):
+            raise ValueError(f"stream_version must be 'v1' or 'v2', not {stream_version!r}")
         config = Config(
             secret_key=secret_key,
             personal_token=personal_token,
@@ -81,6 +87,7 @@ class FakeTrigger:
             start_after=start_after,
             execution_time=execution_time,
             realtime_hold=realtime_hold,
+            stream_version=stream_version,
         )
         self.state = State(config=config, clock=clock or WallClock())
         self.state.scheduled_tasks.update(scheduled_tasks)
@@ -182,13 +189,32 @@ class FakeTrigger:
 
     def write_stream(self, run_id: str, key: str, *chunks: Any) -> None:
         """Append chunks to a run's realtime stream `key` (what `streams.pipe(key, ...)` sends from a
-        task), each JSON-encoded with a Redis-style id, for `GET /realtime/v1/streams/{run}/{key}`."""
+        task), each JSON-encoded with a Redis-style id, for `GET /realtime/v1/streams/{run}/{key}`.
+        A task handler can write its own: see `TaskContext.stream`."""
         with self.state.lock:
-            stream = self.state.streams.setdefault((run_id, key), [])
-            for chunk in chunks:
-                millis = int(self.state.now() * 1000)
-                stream.append((f"{millis}-{len(stream)}", json.dumps(chunk, separators=(",", ":"))))
-            self.state.changed.notify_all()
+            append_chunks(self.state, run_id, key, chunks)
+
+    def inputs(self, run_id: str, stream_id: str) -> list[Any]:
+        """What was sent to a run's input stream (`POST /realtime/v1/streams/{run}/input/{id}`)."""
+        with self.state.lock:
+            return list(self.state.inputs.get((run_id, stream_id), []))
+
+    def add_api_key(self, scopes: Iterable[str] | None = None) -> str:
+        """A new additional secret key (`tr_<env>_sk_...`) of this environment: it authenticates like
+        the root key but cannot sign public tokens (the client asks the server to mint them). With
+        `scopes` its access is restricted to them (the server's key policies)."""
+        digest = hashlib.sha256(f"{self.secret_key}/{len(self.state.config.additional_keys)}".encode()).hexdigest()
+        key = f"tr_{self.state.config.slug}_sk_{digest[:24]}"
+        with self.state.lock:
+            self.state.config.additional_keys[key] = None if scopes is None else list(scopes)
+        return key
+
+    def rotate_shapes(self) -> None:
+        """Make every realtime handle handed out so far stale: the next request that names one is
+        answered 409 with a new handle and a must-refetch control message (as Electric does when a
+        shape is rotated)."""
+        with self.state.lock:
+            self.state.shape_generation += 1
 
     def advance(self, seconds: float = 0.0) -> None:
         """Move a FakeClock forward (if the fake has one) and let runs progress."""
@@ -276,5 +302,7 @@ class FakeTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             response = self.fake.handle(request)
         except DropConnection:
             raise httpx.ReadError("connection dropped by the fake after doing the work", request=request) from None
+        if is_held(response):
+            return httpx.Response(response.status_code, headers=response.headers, stream=response.stream)
         # an unread stream, as a network transport hands it over
         return httpx.Response(response.status_code, headers=response.headers, stream=httpx.ByteStream(response.content))

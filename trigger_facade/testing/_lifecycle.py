@@ -16,6 +16,7 @@ from typing import Any
 from ..durations import format_duration, parse_duration
 from ..errors import InvalidInputError
 from ._state import FakeRun, IdempotencyEntry, State, new_id
+from ._taskcontext import step_task, stop_task
 from ._wire import ApiError
 
 TERMINAL = {"COMPLETED", "CANCELED", "FAILED", "CRASHED", "SYSTEM_FAILURE", "EXPIRED", "TIMED_OUT", "INTERRUPTED"}
@@ -59,11 +60,15 @@ def execute_if_due(state: State, run: FakeRun, now: float) -> None:
             run.error = {"message": "trigger.dev internal error (MAX_DURATION_EXCEEDED)"}
             finish(state, run, "TIMED_OUT", now)
         return
-    if now < run.started_at + state.config.execution_time:
+    begin = run.started_at + state.config.execution_time
+    if run.execution is None and now < begin:
         return
     handler = state.handlers.get(run.task, echo)
     try:
-        run.output = json.loads(json.dumps(handler(run.payload), default=str))
+        finished, output = step_task(state, run, handler, now, begin)
+        if not finished:
+            return  # a generator handler, asleep or waiting for input
+        run.output = json.loads(json.dumps(output, default=str))
     except SystemExit:  # the task's process died (O14)
         run.error = {"message": "trigger.dev internal error (TASK_PROCESS_EXITED_WITH_NON_ZERO_CODE)"}
         finish(state, run, "CRASHED", now)
@@ -93,6 +98,7 @@ def finish(state: State, run: FakeRun, status: str, now: float) -> None:
 def cancel(state: State, run: FakeRun, now: float) -> None:
     """O12: the error "Canceled by user"; a run that never started has no finishedAt (recordings)."""
     started = run.started_at is not None
+    stop_task(run)
     finish(state, run, "CANCELED", now)
     if not started:
         run.finished_at = None
@@ -205,6 +211,7 @@ def create_run(
         region=options.get("region"),
         is_test=options.get("test") is True,
         index=len(state.order),
+        stream_version=state.config.stream_version,
     )
     delayed = delay_until(options.get("delay"), now)
     if delayed is not None:

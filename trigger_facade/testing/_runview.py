@@ -124,6 +124,11 @@ def compact(value: Any) -> str:
     return json.dumps(value, separators=(",", ":"))
 
 
+def text_array(values: list[str]) -> str:
+    """A Postgres text[] as Electric sends it: `{"a","b"}`."""
+    return "{" + ",".join(json.dumps(value) for value in values) + "}"
+
+
 def realtime_row(run: FakeRun) -> dict[str, Any]:
     """O18: raw database values: database statuses, numbers and booleans as strings, no `Z`,
     payload and metadata as JSON strings, output as superjson, error as a JSON string with `type`."""
@@ -150,8 +155,8 @@ def realtime_row(run: FakeRun) -> dict[str, Any]:
         "costInCents": "0",
         "baseCostInCents": "0",
         "ttl": run.ttl,
-        "runTags": "{" + ",".join(f'"{t}"' for t in run.tags) + "}" if run.tags else None,
-        "realtimeStreams": "{}",
+        "runTags": text_array(run.tags) if run.tags else None,
+        "realtimeStreams": text_array(run.stream_keys),
         "payload": stored_text(run),
         "payloadType": run.payload_type,
         "metadata": compact(run.metadata) if run.metadata is not None else None,

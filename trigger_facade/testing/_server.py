@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ._faults import DropConnection
+from ._wire import is_held
 
 if TYPE_CHECKING:
     from ._fake import FakeTrigger
@@ -37,6 +38,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             self.connection.shutdown(socket.SHUT_RDWR)
             return
+        if is_held(response):
+            self._write_held(response)
+            return
         content = response.content
         lines = [f"HTTP/1.1 {response.status_code} {response.reason_phrase}"]
         for name, value in response.headers.items():
@@ -45,6 +49,26 @@ class _Handler(BaseHTTPRequestHandler):
         lines.append(f"content-length: {len(content)}")
         lines.append("connection: keep-alive")
         self.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + content)
+
+    def _write_held(self, response: httpx.Response) -> None:
+        """A body produced while the request is held: chunked, each piece sent as it comes."""
+        lines = [f"HTTP/1.1 {response.status_code} {response.reason_phrase}"]
+        for name, value in response.headers.items():
+            if name.lower() not in ("content-length", "connection", "transfer-encoding"):
+                lines.append(f"{name}: {value}")
+        lines += ["transfer-encoding: chunked", "connection: keep-alive"]
+        self.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        self.wfile.flush()
+        try:
+            for piece in response.iter_raw():
+                if piece:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                    self.wfile.flush()
+            self.wfile.write(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client went away while the request was held
+        finally:
+            response.close()
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _serve
 

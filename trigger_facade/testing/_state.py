@@ -80,6 +80,9 @@ class FakeRun:
     attempt_count: int = 0
     resumed_at: float | None = None  # when its paused queue was resumed
     index: int = 0  # position in creation order (for cursors)
+    stream_version: str = "v1"  # how its output streams are served (the trigger's realtime streams version)
+    stream_keys: list[str] = field(default_factory=list)  # the output streams it wrote (realtimeStreams)
+    execution: Any = None  # a running generator handler (see _taskcontext), between its steps
 
 
 @dataclass
@@ -93,6 +96,8 @@ class Config:
     start_after: float = 0.0
     execution_time: float = 0.0
     realtime_hold: float = 20.0
+    stream_version: str = "v1"  # the output-stream format new runs get (v1 Redis ids, v2 S2 records)
+    additional_keys: dict[str, list[str] | None] = field(default_factory=dict)  # tr_<env>_sk_ key -> scopes
 
     @property
     def environment_id(self) -> str:
@@ -134,6 +139,8 @@ class State:
     bulk_actions: dict[str, dict[str, Any]] = field(default_factory=dict)
     storage: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     streams: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)  # (run, key) -> (id, data)
+    inputs: dict[tuple[str, str], list[Any]] = field(default_factory=dict)  # (run, input stream id) -> values
+    shape_generation: int = 0  # bumped by FakeTrigger.rotate_shapes(): every realtime handle goes stale
     deployments: list[dict[str, Any]] = field(default_factory=list)
     current_version: str = "20250101.1"
     requests_seen: int = 0

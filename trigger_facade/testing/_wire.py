@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -37,6 +38,27 @@ class Reply:
     bare: bool = False  # answered without the rate limiter's headers (a streamed request's answer)
     content_type: str = "application/json"
     text: str | None = None  # a body that is not JSON (server-sent events)
+    stream: Iterable[bytes] | None = None  # a body that goes out piece by piece while the request is held
+
+
+class HeldBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body produced while the answer is already under way (a held stream). The async side runs
+    the same producer: on a FakeClock it never waits; on real time, serve() it to an async client."""
+
+    def __init__(self, pieces: Iterable[bytes]) -> None:
+        self._pieces = pieces
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._pieces
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for piece in self._pieces:
+            yield piece
+
+
+def is_held(response: httpx.Response) -> bool:
+    """Whether the body is still being produced (so it must be passed on as a stream, not read)."""
+    return bool(response.extensions.get("fake_held_body"))
 
 
 def json_response(
@@ -47,6 +69,11 @@ def json_response(
 
 
 def reply_response(reply: Reply) -> httpx.Response:
+    if reply.stream is not None:
+        headers = {"content-type": reply.content_type, **reply.headers}
+        return httpx.Response(
+            reply.status, headers=headers, stream=HeldBody(reply.stream), extensions={"fake_held_body": True}
+        )
     if reply.text is not None:
         headers = {"content-type": reply.content_type, **reply.headers}
         return httpx.Response(reply.status, content=reply.text.encode(), headers=headers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .._router import Route
 from . import (
+    auth,
     batches,
     bulk,
     deployments,
@@ -15,11 +16,13 @@ from . import (
     realtime,
     runs,
     schedules,
+    streams,
     tasks,
     waitpoints,
 )
 
 ALL_ROUTES: tuple[Route, ...] = (
+    *auth.ROUTES,
     *tasks.ROUTES,
     *runs.ROUTES,
     *batches.ROUTES,
@@ -32,5 +35,6 @@ ALL_ROUTES: tuple[Route, ...] = (
     *bulk.ROUTES,
     *packets.ROUTES,
     *realtime.ROUTES,
+    *streams.ROUTES,
     *misc.ROUTES,
 )
