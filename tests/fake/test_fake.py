@@ -166,9 +166,9 @@ def test_cancel_replay_metadata(fake: FakeTrigger, clock: FakeClock) -> None:
     run_id = client.tasks.trigger("t", {"p": 1}, metadata={"step": 1}).id
     assert client.runs.retrieve_metadata(run_id) == {"step": 1}
     assert client.runs.update_metadata(run_id, {"step": 2}) == {"step": 2}
-    assert client.runs.cancel(run_id) == run_id
+    assert client.runs.cancel(run_id).id == run_id
     assert client.runs.retrieve(run_id).status == "CANCELED"
-    new_id = client.runs.replay(run_id)
+    new_id = client.runs.replay(run_id).id
     assert new_id != run_id
     assert client.runs.retrieve(new_id).payload == {"p": 1}
     with pytest.raises(NotFoundError):
@@ -346,7 +346,7 @@ def test_deployments_and_bulk_actions(fake: FakeTrigger) -> None:
     with pytest.raises(NotFoundError):
         client.deployments.promote("1999")
     ids = [client.tasks.trigger("t", i).id for i in range(3)]
-    bulk_id = client.bulk_actions.cancel(run_ids=ids[:2])
+    bulk_id = client.bulk_actions.cancel(run_ids=ids[:2]).id
     bulk = client.bulk_actions.retrieve(bulk_id)
     assert (bulk.counts.total, bulk.counts.success) == (2, 2)
     assert client.runs.retrieve(ids[0]).status == "CANCELED"

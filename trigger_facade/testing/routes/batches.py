@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .._auth import HOUR, Access, public_token_headers, require_scope
+from .._auth import HOUR, UNAUTHORIZED, Access, Principal, public_token_headers, require
 from .._router import Call, Route
 from .._state import iso, new_id
 from .._wire import ApiError, Reply
@@ -20,8 +20,22 @@ DUPLICATE_KEY = "Cannot create batch as it has already been created with the sam
 NDJSON_TYPES = ("application/x-ndjson", "application/ndjson")
 
 
+def authorize_batch(principal: Principal | None, body: dict[str, Any]) -> None:
+    """`batchTrigger` on the batch collection or all tasks; with `taskIdentifiers`, on every one of them."""
+    if principal is None or principal.can("batchTrigger", [("batch", None), ("tasks", None)]):
+        return
+    tasks = body.get("taskIdentifiers")
+    if (
+        not isinstance(tasks, list)
+        or not tasks
+        or not all(principal.can("batchTrigger", [("tasks", t)]) for t in tasks)
+    ):
+        raise ApiError(403, "Unauthorized", **UNAUTHORIZED)
+
+
 def create_batch(call: Call) -> Reply:
     body = call.body()
+    authorize_batch(call.principal, body)
     count = body.get("runCount")
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
         raise ApiError(400, "runCount must be a positive integer")
@@ -107,10 +121,11 @@ def stream_items(call: Call, batch: str) -> Reply:
 
 
 def find(call: Call, batch_id: str) -> dict[str, Any]:
-    require_scope(call.principal, f"read:batch:{batch_id}")
     batch = call.state.batches.get(batch_id)
     if batch is None:
         raise ApiError(404, "Not found", headers={"x-should-retry": "true"})  # O2
+    # a `read:runs` token reads batches too (the server kept that pre-RBAC superScope)
+    require(call.principal, "read", ("batch", batch_id), ("runs", None))
     return batch
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from .._auth import Access, require_scope
+from .._auth import UNAUTHORIZED, Access, require, run_resources
 from .._filters import run_filter
 from .._lifecycle import TERMINAL, cancel, create_run, delay_until
 from .._router import Call, Route
@@ -25,9 +25,9 @@ def find(call: Call, run_id: str, message: str = "Run not found", **headers: str
 
 
 def retrieve_run(call: Call, run: str) -> Reply:
-    require_scope(call.principal, f"read:runs:{run}")
-    # W5/O2: the run may not be replicated yet, so the server asks for a retry
+    # W5/O2: the run may not be replicated yet, so the server asks for a retry; found before authorized
     found = find(call, run, "Not found", **{"x-should-retry": "true"})
+    require(call.principal, "read", *run_resources(found))
     return Reply(200, retrieve(call.request, found, call.state.config))
 
 
@@ -48,6 +48,12 @@ def page_of_runs(call: Call, listed: bool = True) -> Reply:
 
 
 def list_runs(call: Call) -> Reply:
+    """A token reads the list with `read:runs` or `read:tasks`, or one `read:tasks:<id>` per task filtered on."""
+    principal = call.principal
+    if principal is not None and not principal.can("read", [("runs", None), ("tasks", None)]):
+        tasks = [t for t in call.params.get("filter[taskIdentifier]", "").split(",") if t]
+        if not tasks or not all(principal.can("read", [("tasks", t)]) for t in tasks):
+            raise ApiError(403, "Unauthorized", **UNAUTHORIZED)
     return page_of_runs(call)
 
 
@@ -64,6 +70,9 @@ def list_project_runs(call: Call, project: str) -> Reply:
 
 
 def cancel_run(call: Call, run: str) -> Reply:
+    target = call.state.runs.get(run)
+    # authorized before the 404: a token for another run learns nothing
+    require(call.principal, "write", ("runs", run), *((("tasks", target.task),) if target else ()))
     found = find(call, run, "Resource not found")  # O7
     if found.status not in TERMINAL:
         cancel(call.state, found, call.now())
@@ -163,9 +172,9 @@ def span(call: Call, run: str, span: str) -> Reply:
 
 ROUTES = (
     Route("GET", "/api/v3/runs/{run}", retrieve_run, Access.ENV_OR_JWT),
-    Route("GET", "/api/v1/runs", list_runs),
+    Route("GET", "/api/v1/runs", list_runs, Access.ENV_OR_JWT),
     Route("GET", "/api/v1/projects/{project}/runs", list_project_runs, Access.PAT),
-    Route("POST", "/api/v2/runs/{run}/cancel", cancel_run),
+    Route("POST", "/api/v2/runs/{run}/cancel", cancel_run, Access.ENV_OR_JWT),
     Route("POST", "/api/v1/runs/{run}/replay", replay),
     Route("POST", "/api/v1/runs/{run}/reschedule", reschedule),
     Route("POST", "/api/v1/runs/{run}/tags", add_tags),
