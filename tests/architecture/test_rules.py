@@ -56,19 +56,6 @@ class Allowed:
 EXCEPTIONS: tuple[Allowed, ...] = (
     Allowed("trigger_facade/resources/_batching.py", "lines", BEING_REWORKED),
     Allowed("trigger_facade/resources/runs.py", "lines", BEING_REWORKED),
-    Allowed("trigger_facade/_async/_batching.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/_payloads.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/auth.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/bulk_actions.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/deployments.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/envvars.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/query.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/runs.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/schedules.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/tasks.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/_async/waitpoints.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/resources/deployments.py", "private-import", BEING_REWORKED),
-    Allowed("trigger_facade/resources/envvars.py", "private-import", BEING_REWORKED),
 )
 
 

@@ -32,10 +32,10 @@ from trigger_facade.resources._batching import (
     SEAL_ATTEMPTS,
     BatchKey,
     PreparedItem,
-    _batch_answer,
-    _item_slots,
     batch_key,
     item_line,
+    item_slots,
+    parse_batch_answer,
     partially_sent,
     prepare_items,
 )
@@ -234,9 +234,9 @@ class AsyncBatchHandle(AsyncPayloadResource):
         for part in self.batches:
             if part.id not in slots:
                 batch = await self._request_within(
-                    deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id
+                    deadline, retrieve_batch_v2._get_kwargs, parse_batch_answer, batch_id=part.id
                 )
-                found = _item_slots(part, batch)
+                found = item_slots(part, batch)
                 if found is None:
                     pending += 1
                     continue

@@ -17,7 +17,7 @@ from trigger_facade._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, enc
 from trigger_facade._transport import MAX_BODY_EXTENSION, OriginBearerAuth, check_presigned_url
 from trigger_facade.errors import InvalidInputError, PublicTokenError
 from trigger_facade.public_tokens import can_self_sign, fallback_token
-from trigger_facade.resources._payloads import _presigned, exact_json, log
+from trigger_facade.resources._payloads import exact_json, log, parse_presigned_upload
 
 
 class AsyncPayloadResource(AsyncListingResource):
@@ -75,7 +75,7 @@ class AsyncPayloadResource(AsyncListingResource):
         presign = build_request(
             self._state, self._http, {"method": "PUT", "url": f"/api/v2/packets/{quote(packet_name(), safe='')}"}
         )
-        url, storage_path = parse_response(await self._send(presign), _presigned)
+        url, storage_path = parse_response(await self._send(presign), parse_presigned_upload)
         upload = build_request(
             self._state,
             self._http,

@@ -14,7 +14,14 @@ from trigger_api.models.create_public_token_request import CreatePublicTokenRequ
 from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade.errors import NotFoundError
 from trigger_facade.public_tokens import Expiration, Scopes
-from trigger_facade.resources.auth import _CLAIMS, _NO_SERVER_MINTING, TokenPlan, _claims, minted_token, plan_token
+from trigger_facade.resources.auth import (
+    CLAIMS_OPERATION,
+    NO_SERVER_MINTING,
+    TokenPlan,
+    minted_token,
+    parse_claims,
+    plan_token,
+)
 
 
 class AsyncAuth(AsyncPayloadResource):
@@ -78,9 +85,9 @@ class AsyncAuth(AsyncPayloadResource):
     async def _environment_claims(self) -> Mapping[str, Any]:
         """The claims answer for this key, asked for once per client (with_options copies share it)."""
         memo = self._state.memo
-        if _CLAIMS not in memo:
-            memo[_CLAIMS] = await self._request(get_jwt_claims_v1._get_kwargs, _claims)
-        claims: Mapping[str, Any] = memo[_CLAIMS]
+        if CLAIMS_OPERATION not in memo:
+            memo[CLAIMS_OPERATION] = await self._request(get_jwt_claims_v1._get_kwargs, parse_claims)
+        claims: Mapping[str, Any] = memo[CLAIMS_OPERATION]
         return claims
 
     async def _minted(self, body: dict[str, Any]) -> str:
@@ -90,7 +97,7 @@ class AsyncAuth(AsyncPayloadResource):
                 create_public_token_v1._get_kwargs, body, body=CreatePublicTokenRequest.from_dict(body)
             )
         except NotFoundError as exc:
-            error = NotFoundError(_NO_SERVER_MINTING, response=exc.response, body=exc.body)
+            error = NotFoundError(NO_SERVER_MINTING, response=exc.response, body=exc.body)
         else:
             return minted_token(response)
         raise error

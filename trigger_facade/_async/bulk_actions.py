@@ -27,7 +27,7 @@ from trigger_facade import _validate as check
 from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.bulk_actions import _page, _run_ids, bulk_filter
+from trigger_facade.resources.bulk_actions import bulk_action_page, bulk_filter, checked_run_ids
 
 
 class AsyncBulkActions(AsyncListingResource):
@@ -62,7 +62,7 @@ class AsyncBulkActions(AsyncListingResource):
         if filter is not None:
             body["filter"] = bulk_filter(filter)
         else:
-            body["runIds"] = _run_ids(run_ids or [])
+            body["runIds"] = checked_run_ids(run_ids or [])
         if name is not None:
             if not isinstance(name, str) or len(name) > 255:
                 raise InvalidInputError("name must be a string of at most 255 characters")
@@ -82,7 +82,11 @@ class AsyncBulkActions(AsyncListingResource):
     def list(self, *, page_size: int | None = None, limit: int | None = None) -> AsyncPaginator[BulkActionObject]:
         size = UNSET if page_size is None else check.int_in_range(page_size, "page_size", 1, 100)
         return self._paginate(
-            list_bulk_actions_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params={"pagesize": size}
+            list_bulk_actions_v1._get_kwargs,
+            bulk_action_page,
+            cursor="pageafter",
+            limit=limit,
+            params={"pagesize": size},
         )
 
     async def retrieve(self, bulk_action_id: str) -> BulkActionObject:

@@ -25,8 +25,8 @@ from trigger_facade import _validate as check
 from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.deployments import DEPLOYMENT_STATUSES, _page
-from trigger_facade.resources.query import _iso
+from trigger_facade.resources.deployments import DEPLOYMENT_STATUSES, deployment_page
+from trigger_facade.resources.query import iso_time
 
 
 class AsyncDeployments(AsyncListingResource):
@@ -53,12 +53,14 @@ class AsyncDeployments(AsyncListingResource):
         if period is not None:
             params["period"] = check.period(period)
         if from_ is not None:
-            params["from_"] = _iso(from_, "from_")
+            params["from_"] = iso_time(from_, "from_")
         if to is not None:
-            params["to"] = _iso(to, "to")
+            params["to"] = iso_time(to, "to")
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
-        return self._paginate(list_deployments_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params=params)
+        return self._paginate(
+            list_deployments_v1._get_kwargs, deployment_page, cursor="pageafter", limit=limit, params=params
+        )
 
     async def retrieve(self, deployment_id: str) -> Deployment:
         deployment_id = check.identifier(deployment_id, "deployment_id")

@@ -24,20 +24,20 @@ from trigger_api.models.succeed_response import SucceedResponse
 
 from trigger_facade._base import AsyncResource
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.envvars import _list, _name, _values, target
+from trigger_facade.resources.envvars import env_var_name, env_var_values, parse_env_vars, target
 
 
 class AsyncEnvVars(AsyncResource):
     async def list(self, *, env: str, project_ref: str | None = None) -> list[EnvVar]:
         """GET /api/v1/projects/{ref}/envvars/{env} (secret values come back redacted)."""
         ref, slug = target(self._state, env, project_ref)
-        return await self._request(list_project_envvars_v1._get_kwargs, _list, project_ref=ref, env=slug)
+        return await self._request(list_project_envvars_v1._get_kwargs, parse_env_vars, project_ref=ref, env=slug)
 
     async def retrieve(self, name: str, *, env: str, project_ref: str | None = None) -> EnvVar:
         """GET .../envvars/{env}/{name}: name, value (redacted when secret) and isSecret."""
         ref, slug = target(self._state, env, project_ref)
         return await self._request(
-            get_project_envvar_v1._get_kwargs, EnvVar.from_dict, project_ref=ref, env=slug, name=_name(name)
+            get_project_envvar_v1._get_kwargs, EnvVar.from_dict, project_ref=ref, env=slug, name=env_var_name(name)
         )
 
     async def create(
@@ -47,7 +47,7 @@ class AsyncEnvVars(AsyncResource):
         ref, slug = target(self._state, env, project_ref)
         if not isinstance(value, str):
             raise InvalidInputError(f"value must be a string, got {type(value).__name__}")
-        body = CreateEnvVarRequestBody(name=_name(name), value=value, is_secret=bool(is_secret))
+        body = CreateEnvVarRequestBody(name=env_var_name(name), value=value, is_secret=bool(is_secret))
         return await self._request(
             create_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, body=body
         )
@@ -62,14 +62,18 @@ class AsyncEnvVars(AsyncResource):
             SucceedResponse.from_dict,
             project_ref=ref,
             env=slug,
-            name=_name(name),
+            name=env_var_name(name),
             body=body,
         )
 
     async def delete(self, name: str, *, env: str, project_ref: str | None = None) -> SucceedResponse:
         ref, slug = target(self._state, env, project_ref)
         return await self._request(
-            delete_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, name=_name(name)
+            delete_project_envvar_v1._get_kwargs,
+            SucceedResponse.from_dict,
+            project_ref=ref,
+            env=slug,
+            name=env_var_name(name),
         )
 
     async def upload(
@@ -83,7 +87,7 @@ class AsyncEnvVars(AsyncResource):
     ) -> SucceedResponse:
         """POST .../envvars/{env}/import: many variables at once; `override` replaces existing ones."""
         ref, slug = target(self._state, env, project_ref)
-        body: dict[str, Any] = {"variables": _values(variables, "variables"), "override": bool(override)}
+        body: dict[str, Any] = {"variables": env_var_values(variables, "variables"), "override": bool(override)}
         if is_secret is not None:
             body["isSecret"] = bool(is_secret)
         return await self._request(

@@ -16,7 +16,7 @@ from trigger_api.models.query_schema import QuerySchema
 from trigger_facade import _validate as check
 from trigger_facade._base import AsyncResource
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.query import SCOPES, QueryRows, QueryScope, _iso, _results
+from trigger_facade.resources.query import SCOPES, QueryRows, QueryScope, iso_time, query_results
 
 
 class AsyncQuery(AsyncResource):
@@ -46,10 +46,12 @@ class AsyncQuery(AsyncResource):
                 raise InvalidInputError("period cannot be combined with from_/to")
             body["period"] = check.period(period)
         if from_ is not None:
-            body["from"] = _iso(from_, "from_")
+            body["from"] = iso_time(from_, "from_")
         if to is not None:
-            body["to"] = _iso(to, "to")
-        return await self._request(execute_query_v1._get_kwargs, _results, body=ExecuteQueryRequestBody.from_dict(body))
+            body["to"] = iso_time(to, "to")
+        return await self._request(
+            execute_query_v1._get_kwargs, query_results, body=ExecuteQueryRequestBody.from_dict(body)
+        )
 
     async def schema(self) -> QuerySchema:
         """GET /api/v1/query/schema: the tables and columns TRQL can read."""

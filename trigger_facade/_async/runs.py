@@ -78,11 +78,11 @@ from trigger_facade.resources.runs import (
     REALTIME_MIN_INTERVAL,
     WATCH_FEED_FAILURES,
     WatchPlan,
-    _metadata_of,
     feed_run,
     list_filters,
     log,
     look_back_period,
+    metadata_of,
     parse_run,
     parse_run_page,
     presigned_url_of,
@@ -202,12 +202,12 @@ class AsyncRuns(AsyncPayloadResource):
         run_id = check.identifier(run_id, "run_id")
         value = check.json_object(metadata, "metadata", max_bytes=check.MAX_METADATA_BYTES)
         body = UpdateRunMetadataV1Body.from_dict({"metadata": value})
-        return await self._request(update_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id, body=body)
+        return await self._request(update_run_metadata_v1._get_kwargs, metadata_of, run_id=run_id, body=body)
 
     async def retrieve_metadata(self, run_id: str) -> dict[str, Any]:
         """GET /api/v1/runs/{runId}/metadata."""
         run_id = check.identifier(run_id, "run_id")
-        return await self._request(get_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id)
+        return await self._request(get_run_metadata_v1._get_kwargs, metadata_of, run_id=run_id)
 
     async def events(self, run_id: str) -> RunEvents:
         """GET /api/v1/runs/{runId}/events: the events recorded while it ran."""

@@ -25,7 +25,7 @@ from trigger_facade import _validate as check
 from trigger_facade._async._listing import AsyncListingResource
 from trigger_facade._async._pagination import AsyncPaginator
 from trigger_facade._pagination import offset_page
-from trigger_facade.resources.schedules import TimezoneNames, _body, _timezones
+from trigger_facade.resources.schedules import TimezoneNames, parse_timezones, schedule_body
 
 
 class AsyncSchedules(AsyncListingResource):
@@ -40,7 +40,7 @@ class AsyncSchedules(AsyncListingResource):
         window: str | None = None,
     ) -> ScheduleObject:
         """POST /api/v1/schedules. `deduplication_key` makes creation idempotent (keys are per project)."""
-        body = _body(task, cron, timezone, external_id, window)
+        body = schedule_body(task, cron, timezone, external_id, window)
         body["deduplicationKey"] = check.identifier(deduplication_key, "deduplication_key")
         return await self._request(
             create_schedule_v1._get_kwargs, ScheduleObject.from_dict, body=CreateScheduleOptions.from_dict(body)
@@ -73,7 +73,7 @@ class AsyncSchedules(AsyncListingResource):
     ) -> ScheduleObject:
         """PUT /api/v1/schedules/{id}: the server replaces the schedule, so task and cron are required."""
         schedule_id = check.identifier(schedule_id, "schedule_id")
-        body = UpdateScheduleOptions.from_dict(_body(task, cron, timezone, external_id, window))
+        body = UpdateScheduleOptions.from_dict(schedule_body(task, cron, timezone, external_id, window))
         return await self._request(
             update_schedule_v1._get_kwargs, ScheduleObject.from_dict, schedule_id=schedule_id, body=body
         )
@@ -98,4 +98,4 @@ class AsyncSchedules(AsyncListingResource):
     async def timezones(self, *, exclude_utc: bool = False) -> TimezoneNames:
         """GET /api/v1/timezones (sent without the key, as the server needs none)."""
         flag = True if exclude_utc else UNSET
-        return await self._request(get_timezones_v1._get_kwargs, _timezones, exclude_utc=flag)
+        return await self._request(get_timezones_v1._get_kwargs, parse_timezones, exclude_utc=flag)

@@ -31,7 +31,7 @@ from trigger_facade._transport import finite_seconds
 from trigger_facade.errors import DeadlineExceededError, RunWaitTimeoutError
 from trigger_facade.models import Run, run_outcome
 from trigger_facade.resources.runs import parse_run
-from trigger_facade.resources.tasks import DEFAULT_RESULT_TIMEOUT, _id_of
+from trigger_facade.resources.tasks import DEFAULT_RESULT_TIMEOUT, run_id_of
 from trigger_facade.superjson import UNDEFINED
 
 
@@ -172,7 +172,7 @@ class AsyncTasks(AsyncBatchingResource):
             task_identifier=task_id,
             body=TriggerTaskRequestBody.from_dict(body),
         )
-        data = parse_response(response, lambda answer: (_id_of(answer), bool(answer.get("isCached", False))))
+        data = parse_response(response, lambda answer: (run_id_of(answer), bool(answer.get("isCached", False))))
         run_id, is_cached = data
         status = None
         if is_cached:

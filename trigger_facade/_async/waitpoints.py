@@ -30,7 +30,13 @@ from trigger_facade._base import parse_response
 from trigger_facade._payload import to_json_value
 from trigger_facade.durations import to_idempotency_key_ttl, to_timeout
 from trigger_facade.errors import InvalidInputError
-from trigger_facade.resources.waitpoints import TOKEN_STATUSES, WaitpointToken, _token, _token_page, callback_parts
+from trigger_facade.resources.waitpoints import (
+    TOKEN_STATUSES,
+    WaitpointToken,
+    callback_parts,
+    parse_waitpoint_token,
+    waitpoint_token_page,
+)
 
 
 class AsyncWaitpoints(AsyncPayloadResource):
@@ -108,13 +114,15 @@ class AsyncWaitpoints(AsyncPayloadResource):
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
         return self._paginate(
-            list_waitpoint_tokens_v1._get_kwargs, _token_page, cursor="pageafter", limit=limit, params=params
+            list_waitpoint_tokens_v1._get_kwargs, waitpoint_token_page, cursor="pageafter", limit=limit, params=params
         )
 
     async def retrieve_token(self, token_id: str) -> WaitpointToken:
         """GET /api/v1/waitpoints/tokens/{id}, with its output decoded once completed."""
         token_id = check.identifier(token_id, "token_id")
-        return await self._request(retrieve_waitpoint_token_v1._get_kwargs, _token, waitpoint_id=token_id)
+        return await self._request(
+            retrieve_waitpoint_token_v1._get_kwargs, parse_waitpoint_token, waitpoint_id=token_id
+        )
 
     async def complete_token(self, token_id: str, data: Any = None) -> CompleteWaitpointTokenResponse:
         """POST .../{id}/complete with {"data": data} (the server ignores an `output` field)."""

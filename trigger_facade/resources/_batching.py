@@ -287,11 +287,11 @@ class BatchingResource(PayloadResource):
 _IDS_FINAL = frozenset({"COMPLETED", "PARTIAL_FAILED", "ABORTED"})  # the batch makes no more runs
 
 
-def _batch_answer(data: Any) -> BatchObject:
+def parse_batch_answer(data: Any) -> BatchObject:
     return BatchObject.from_dict(data)
 
 
-def _item_slots(part: BatchPart, batch: BatchObject) -> list[str | RunResult] | None:
+def item_slots(part: BatchPart, batch: BatchObject) -> list[str | RunResult] | None:
     """The part's items in order: a run id, or the RunResult of an item that failed to trigger.
     None while the server is still making runs."""
     failed = {error.index: error for error in batch.processing.errors}
@@ -396,8 +396,10 @@ class BatchHandle(PayloadResource):
         pending = 0
         for part in self.batches:
             if part.id not in slots:
-                batch = self._request_within(deadline, retrieve_batch_v2._get_kwargs, _batch_answer, batch_id=part.id)
-                found = _item_slots(part, batch)
+                batch = self._request_within(
+                    deadline, retrieve_batch_v2._get_kwargs, parse_batch_answer, batch_id=part.id
+                )
+                found = item_slots(part, batch)
                 if found is None:
                     pending += 1
                     continue

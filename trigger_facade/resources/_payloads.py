@@ -20,7 +20,7 @@ from ._listing import ListingResource
 log = logging.getLogger("trigger_facade")
 
 
-def _presigned(data: Any) -> tuple[str, str]:
+def parse_presigned_upload(data: Any) -> tuple[str, str]:
     url, path = data["presignedUrl"], data["storagePath"]
     if not isinstance(url, str) or not isinstance(path, str):
         raise TypeError("presignedUrl and storagePath must be strings")
@@ -92,7 +92,7 @@ class PayloadResource(ListingResource):
             self._http,
             {"method": "PUT", "url": f"/api/v2/packets/{quote(packet_name(), safe='')}"},
         )
-        url, storage_path = parse_response(self._send(presign), _presigned)
+        url, storage_path = parse_response(self._send(presign), parse_presigned_upload)
         upload = build_request(
             self._state,
             self._http,

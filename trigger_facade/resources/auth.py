@@ -28,14 +28,14 @@ from ..errors import ConfigurationError, NotFoundError
 from ..public_tokens import Expiration, Scopes
 from ._payloads import PayloadResource
 
-_CLAIMS = "public-token-claims"
-_NO_SERVER_MINTING = (
+CLAIMS_OPERATION = "public-token-claims"
+NO_SERVER_MINTING = (
     "This additional API key cannot self-sign public tokens, and the server does not support public-token "
     "minting. Upgrade the server or use the root API key."
 )
 
 
-def _claims(data: Any) -> dict[str, Any]:
+def parse_claims(data: Any) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("sub"), str) or not data["sub"]:
         raise TypeError("the claims answer needs 'sub', the environment id")
     return data
@@ -174,9 +174,9 @@ class Auth(PayloadResource):
     def _environment_claims(self) -> Mapping[str, Any]:
         """The claims answer for this key, asked for once per client (with_options copies share it)."""
         memo = self._state.memo
-        if _CLAIMS not in memo:
-            memo[_CLAIMS] = self._request(get_jwt_claims_v1._get_kwargs, _claims)
-        claims: Mapping[str, Any] = memo[_CLAIMS]
+        if CLAIMS_OPERATION not in memo:
+            memo[CLAIMS_OPERATION] = self._request(get_jwt_claims_v1._get_kwargs, parse_claims)
+        claims: Mapping[str, Any] = memo[CLAIMS_OPERATION]
         return claims
 
     def _minted(self, body: dict[str, Any]) -> str:
@@ -186,7 +186,7 @@ class Auth(PayloadResource):
                 create_public_token_v1._get_kwargs, body, body=CreatePublicTokenRequest.from_dict(body)
             )
         except NotFoundError as exc:
-            error = NotFoundError(_NO_SERVER_MINTING, response=exc.response, body=exc.body)
+            error = NotFoundError(NO_SERVER_MINTING, response=exc.response, body=exc.body)
         else:
             return minted_token(response)
         raise error

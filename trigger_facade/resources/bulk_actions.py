@@ -93,13 +93,13 @@ def bulk_filter(value: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _run_ids(value: Sequence[str]) -> list[str]:
+def checked_run_ids(value: Sequence[str]) -> list[str]:
     if isinstance(value, str) or not isinstance(value, Sequence) or not 1 <= len(value) <= 500:
         raise InvalidInputError("run_ids must be a list of 1 to 500 run ids")
     return [check.identifier(run_id, "run_ids[]") for run_id in value]
 
 
-_page = cursor_page(BulkActionObject.from_dict)
+bulk_action_page = cursor_page(BulkActionObject.from_dict)
 
 
 class BulkActions(ListingResource):
@@ -134,7 +134,7 @@ class BulkActions(ListingResource):
         if filter is not None:
             body["filter"] = bulk_filter(filter)
         else:
-            body["runIds"] = _run_ids(run_ids or [])
+            body["runIds"] = checked_run_ids(run_ids or [])
         if name is not None:
             if not isinstance(name, str) or len(name) > 255:
                 raise InvalidInputError("name must be a string of at most 255 characters")
@@ -154,7 +154,11 @@ class BulkActions(ListingResource):
     def list(self, *, page_size: int | None = None, limit: int | None = None) -> SyncPaginator[BulkActionObject]:
         size = UNSET if page_size is None else check.int_in_range(page_size, "page_size", 1, 100)
         return self._paginate(
-            list_bulk_actions_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params={"pagesize": size}
+            list_bulk_actions_v1._get_kwargs,
+            bulk_action_page,
+            cursor="pageafter",
+            limit=limit,
+            params={"pagesize": size},
         )
 
     def retrieve(self, bulk_action_id: str) -> BulkActionObject:

@@ -22,12 +22,12 @@ from .. import _validate as check
 from .._pagination import SyncPaginator, cursor_page
 from ..errors import InvalidInputError
 from ._listing import ListingResource
-from .query import _iso
+from .query import iso_time
 
 DEPLOYMENT_STATUSES = tuple(s.value for s in ListDeploymentsV1Status)
 
 
-_page = cursor_page(DeploymentListItem.from_dict)
+deployment_page = cursor_page(DeploymentListItem.from_dict)
 
 
 class Deployments(ListingResource):
@@ -56,13 +56,15 @@ class Deployments(ListingResource):
         if period is not None:
             params["period"] = check.period(period)
         if from_ is not None:
-            params["from_"] = _iso(from_, "from_")
+            params["from_"] = iso_time(from_, "from_")
         if to is not None:
-            params["to"] = _iso(to, "to")
+            params["to"] = iso_time(to, "to")
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
 
-        return self._paginate(list_deployments_v1._get_kwargs, _page, cursor="pageafter", limit=limit, params=params)
+        return self._paginate(
+            list_deployments_v1._get_kwargs, deployment_page, cursor="pageafter", limit=limit, params=params
+        )
 
     def retrieve(self, deployment_id: str) -> Deployment:
         deployment_id = check.identifier(deployment_id, "deployment_id")

@@ -22,20 +22,20 @@ from trigger_api.models.succeed_response import SucceedResponse
 
 from .. import _validate as check
 from .._base import SyncResource
-from .._client import _ClientState
 from .._config import KeyKind
+from ..client_state import ClientState
 from ..errors import ConfigurationError, InvalidInputError
 
 _SAME_ENV = {"staging": "stg"}
 
 
-def _list(data: Any) -> list[EnvVar]:
+def parse_env_vars(data: Any) -> list[EnvVar]:
     if not isinstance(data, list):
         raise TypeError("expected a list of variables")
     return [EnvVar.from_dict(item) for item in data]
 
 
-def target(state: _ClientState, env: str, project_ref: str | None) -> tuple[str, EnvironmentSlug]:
+def target(state: ClientState, env: str, project_ref: str | None) -> tuple[str, EnvironmentSlug]:
     """(project ref, env slug) after checking they fit the key and the branch."""
     slug = check.env_slug(env)
     ref = state.require_project_ref(project_ref, "envvars")
@@ -50,18 +50,18 @@ def target(state: _ClientState, env: str, project_ref: str | None) -> tuple[str,
     return ref, EnvironmentSlug(slug)
 
 
-def _name(value: Any) -> str:
+def env_var_name(value: Any) -> str:
     name = check.identifier(value, "name")
     if "=" in name:
         raise InvalidInputError(f"name={value!r} must not contain '='")
     return name
 
 
-def _values(variables: Any, argument: str) -> dict[str, str]:
+def env_var_values(variables: Any, argument: str) -> dict[str, str]:
     if not isinstance(variables, Mapping) or not variables:
         raise InvalidInputError(f"{argument} must be a non-empty dict of NAME -> value strings")
     for key, value in variables.items():
-        _name(key)
+        env_var_name(key)
         if not isinstance(value, str):
             raise InvalidInputError(f"{argument}[{key!r}] must be a string, got {type(value).__name__}")
     return dict(variables)
@@ -71,13 +71,13 @@ class EnvVars(SyncResource):
     def list(self, *, env: str, project_ref: str | None = None) -> list[EnvVar]:
         """GET /api/v1/projects/{ref}/envvars/{env} (secret values come back redacted)."""
         ref, slug = target(self._state, env, project_ref)
-        return self._request(list_project_envvars_v1._get_kwargs, _list, project_ref=ref, env=slug)
+        return self._request(list_project_envvars_v1._get_kwargs, parse_env_vars, project_ref=ref, env=slug)
 
     def retrieve(self, name: str, *, env: str, project_ref: str | None = None) -> EnvVar:
         """GET .../envvars/{env}/{name}: name, value (redacted when secret) and isSecret."""
         ref, slug = target(self._state, env, project_ref)
         return self._request(
-            get_project_envvar_v1._get_kwargs, EnvVar.from_dict, project_ref=ref, env=slug, name=_name(name)
+            get_project_envvar_v1._get_kwargs, EnvVar.from_dict, project_ref=ref, env=slug, name=env_var_name(name)
         )
 
     def create(
@@ -87,7 +87,7 @@ class EnvVars(SyncResource):
         ref, slug = target(self._state, env, project_ref)
         if not isinstance(value, str):
             raise InvalidInputError(f"value must be a string, got {type(value).__name__}")
-        body = CreateEnvVarRequestBody(name=_name(name), value=value, is_secret=bool(is_secret))
+        body = CreateEnvVarRequestBody(name=env_var_name(name), value=value, is_secret=bool(is_secret))
         return self._request(
             create_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, body=body
         )
@@ -102,14 +102,18 @@ class EnvVars(SyncResource):
             SucceedResponse.from_dict,
             project_ref=ref,
             env=slug,
-            name=_name(name),
+            name=env_var_name(name),
             body=body,
         )
 
     def delete(self, name: str, *, env: str, project_ref: str | None = None) -> SucceedResponse:
         ref, slug = target(self._state, env, project_ref)
         return self._request(
-            delete_project_envvar_v1._get_kwargs, SucceedResponse.from_dict, project_ref=ref, env=slug, name=_name(name)
+            delete_project_envvar_v1._get_kwargs,
+            SucceedResponse.from_dict,
+            project_ref=ref,
+            env=slug,
+            name=env_var_name(name),
         )
 
     def upload(
@@ -123,7 +127,7 @@ class EnvVars(SyncResource):
     ) -> SucceedResponse:
         """POST .../envvars/{env}/import: many variables at once; `override` replaces existing ones."""
         ref, slug = target(self._state, env, project_ref)
-        body: dict[str, Any] = {"variables": _values(variables, "variables"), "override": bool(override)}
+        body: dict[str, Any] = {"variables": env_var_values(variables, "variables"), "override": bool(override)}
         if is_secret is not None:
             body["isSecret"] = bool(is_secret)
         return self._request(

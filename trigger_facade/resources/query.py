@@ -19,7 +19,7 @@ QueryScope = Literal["environment", "project", "organization"]
 QueryRows = list[dict[str, Any]]  # one dict per row, keyed by column
 
 
-def _iso(value: datetime | str, argument: str) -> str:
+def iso_time(value: datetime | str, argument: str) -> str:
     if isinstance(value, datetime):
         if value.tzinfo is None:
             raise InvalidInputError(f"{argument} is a naive datetime; pass an aware one (with tzinfo)")
@@ -34,7 +34,7 @@ def _iso(value: datetime | str, argument: str) -> str:
     raise InvalidInputError(f"{argument} must be an aware datetime or an ISO-8601 string, got {value!r}")
 
 
-def _results(data: Any) -> QueryRows | str:
+def query_results(data: Any) -> QueryRows | str:
     """JSON rows as dicts, or the CSV text."""
     if data.get("format") == "csv":
         return str(data["results"])
@@ -70,10 +70,10 @@ class Query(SyncResource):
                 raise InvalidInputError("period cannot be combined with from_/to")
             body["period"] = check.period(period)
         if from_ is not None:
-            body["from"] = _iso(from_, "from_")
+            body["from"] = iso_time(from_, "from_")
         if to is not None:
-            body["to"] = _iso(to, "to")
-        return self._request(execute_query_v1._get_kwargs, _results, body=ExecuteQueryRequestBody.from_dict(body))
+            body["to"] = iso_time(to, "to")
+        return self._request(execute_query_v1._get_kwargs, query_results, body=ExecuteQueryRequestBody.from_dict(body))
 
     def schema(self) -> QuerySchema:
         """GET /api/v1/query/schema: the tables and columns TRQL can read."""

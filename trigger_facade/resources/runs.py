@@ -98,7 +98,7 @@ def parse_run(data: Any) -> Run:
 parse_run_page = cursor_page(parse_run)
 
 
-def _metadata_of(data: Any) -> dict[str, Any]:
+def metadata_of(data: Any) -> dict[str, Any]:
     """The metadata of a GET (a JSON string, W1) or a PUT answer (an object)."""
     metadata = data["metadata"]
     if metadata is None:
@@ -359,12 +359,12 @@ class Runs(PayloadResource):
         run_id = check.identifier(run_id, "run_id")
         value = check.json_object(metadata, "metadata", max_bytes=check.MAX_METADATA_BYTES)
         body = UpdateRunMetadataV1Body.from_dict({"metadata": value})
-        return self._request(update_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id, body=body)
+        return self._request(update_run_metadata_v1._get_kwargs, metadata_of, run_id=run_id, body=body)
 
     def retrieve_metadata(self, run_id: str) -> dict[str, Any]:
         """GET /api/v1/runs/{runId}/metadata."""
         run_id = check.identifier(run_id, "run_id")
-        return self._request(get_run_metadata_v1._get_kwargs, _metadata_of, run_id=run_id)
+        return self._request(get_run_metadata_v1._get_kwargs, metadata_of, run_id=run_id)
 
     def events(self, run_id: str) -> RunEvents:
         """GET /api/v1/runs/{runId}/events: the events recorded while it ran."""

@@ -50,7 +50,7 @@ def window(value: Any) -> str:
     return str(value)
 
 
-def _body(
+def schedule_body(
     task: str, cron_expression: str, timezone: str | None, external_id: str | None, win: str | None
 ) -> dict[str, Any]:
     body: dict[str, Any] = {"task": check.identifier(task, "task"), "cron": cron(cron_expression)}
@@ -63,7 +63,7 @@ def _body(
     return body
 
 
-def _timezones(data: Any) -> TimezoneNames:
+def parse_timezones(data: Any) -> TimezoneNames:
     return list(GetTimezonesResult.from_dict(data).timezones)
 
 
@@ -79,7 +79,7 @@ class Schedules(ListingResource):
         window: str | None = None,
     ) -> ScheduleObject:
         """POST /api/v1/schedules. `deduplication_key` makes creation idempotent (keys are per project)."""
-        body = _body(task, cron, timezone, external_id, window)
+        body = schedule_body(task, cron, timezone, external_id, window)
         body["deduplicationKey"] = check.identifier(deduplication_key, "deduplication_key")
         return self._request(
             create_schedule_v1._get_kwargs, ScheduleObject.from_dict, body=CreateScheduleOptions.from_dict(body)
@@ -112,7 +112,7 @@ class Schedules(ListingResource):
     ) -> ScheduleObject:
         """PUT /api/v1/schedules/{id}: the server replaces the schedule, so task and cron are required."""
         schedule_id = check.identifier(schedule_id, "schedule_id")
-        body = UpdateScheduleOptions.from_dict(_body(task, cron, timezone, external_id, window))
+        body = UpdateScheduleOptions.from_dict(schedule_body(task, cron, timezone, external_id, window))
         return self._request(
             update_schedule_v1._get_kwargs, ScheduleObject.from_dict, schedule_id=schedule_id, body=body
         )
@@ -133,4 +133,4 @@ class Schedules(ListingResource):
     def timezones(self, *, exclude_utc: bool = False) -> TimezoneNames:
         """GET /api/v1/timezones (sent without the key, as the server needs none)."""
         flag = True if exclude_utc else UNSET
-        return self._request(get_timezones_v1._get_kwargs, _timezones, exclude_utc=flag)
+        return self._request(get_timezones_v1._get_kwargs, parse_timezones, exclude_utc=flag)

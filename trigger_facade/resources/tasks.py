@@ -26,7 +26,7 @@ from .runs import parse_run
 DEFAULT_RESULT_TIMEOUT = 600.0
 
 
-def _id_of(data: Any) -> str:
+def run_id_of(data: Any) -> str:
     return str(data["id"])
 
 
@@ -165,7 +165,7 @@ class Tasks(BatchingResource):
             task_identifier=task_id,
             body=TriggerTaskRequestBody.from_dict(body),  # the spec's shape, checked before sending
         )
-        data = parse_response(response, lambda answer: (_id_of(answer), bool(answer.get("isCached", False))))
+        data = parse_response(response, lambda answer: (run_id_of(answer), bool(answer.get("isCached", False))))
         run_id, is_cached = data
         status = None
         if is_cached:

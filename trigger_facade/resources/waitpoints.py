@@ -61,11 +61,11 @@ class WaitpointToken:
         )
 
 
-def _token(data: Any) -> WaitpointToken:
+def parse_waitpoint_token(data: Any) -> WaitpointToken:
     return WaitpointToken.from_model(WaitpointTokenObject.from_dict(data))
 
 
-_token_page = cursor_page(_token)
+waitpoint_token_page = cursor_page(parse_waitpoint_token)
 
 
 def callback_parts(url: str) -> tuple[str, str]:
@@ -154,13 +154,13 @@ class Waitpoints(PayloadResource):
             params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
 
         return self._paginate(
-            list_waitpoint_tokens_v1._get_kwargs, _token_page, cursor="pageafter", limit=limit, params=params
+            list_waitpoint_tokens_v1._get_kwargs, waitpoint_token_page, cursor="pageafter", limit=limit, params=params
         )
 
     def retrieve_token(self, token_id: str) -> WaitpointToken:
         """GET /api/v1/waitpoints/tokens/{id}, with its output decoded once completed."""
         token_id = check.identifier(token_id, "token_id")
-        return self._request(retrieve_waitpoint_token_v1._get_kwargs, _token, waitpoint_id=token_id)
+        return self._request(retrieve_waitpoint_token_v1._get_kwargs, parse_waitpoint_token, waitpoint_id=token_id)
 
     def complete_token(self, token_id: str, data: Any = None) -> CompleteWaitpointTokenResponse:
         """POST .../{id}/complete with {"data": data} (the server ignores an `output` field)."""
