@@ -7,6 +7,17 @@
     with fake.serve() as url:                    # or over real HTTP on loopback
         client = TriggerClient(secret_key=fake.secret_key, base_url=url)
 
+A handler that takes `(payload, ctx)` can write output streams and read input streams, and one
+that is a generator takes time on the fake's clock (see `TaskContext`):
+
+    @fake.task("chat")
+    def chat(payload, ctx):
+        for word in payload["text"].split():
+            ctx.stream("tokens").write(word)
+            yield 0.5                              # seconds
+        approved = yield ctx.input("approval")     # waits for client.runs.send_input(...)
+        return {"approved": approved}
+
 `python -m trigger_facade.testing serve --port 0` serves one from the command line.
 
 The fake answers as the real server does, strictness included: only a user-level idempotency key
@@ -19,6 +30,7 @@ from ._clock import FakeClock
 from ._fake import DEFAULT_PERSONAL_TOKEN, DEFAULT_PROJECT_REF, DEFAULT_SECRET_KEY, FakeTransport, FakeTrigger
 from ._faults import Faults
 from ._ratelimit import TokenBucket
+from ._taskcontext import InputStream, OutputStream, TaskContext
 
 __all__ = [
     "DEFAULT_PERSONAL_TOKEN",
@@ -28,5 +40,8 @@ __all__ = [
     "FakeTransport",
     "FakeTrigger",
     "Faults",
+    "InputStream",
+    "OutputStream",
+    "TaskContext",
     "TokenBucket",
 ]

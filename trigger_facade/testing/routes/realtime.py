@@ -156,20 +156,33 @@ def tag_feed(call: Call) -> Reply:
             detail = {"code": "custom", "message": f"Invalid tag: {json.dumps(tag)}", "path": ["tags"]}
             raise ApiError(400, "Query Error", details=[detail])
     require(call.principal, "read", ("runs", None), ("tags", None), *(("tags", tag) for tag in tags))
-    window = DEFAULT_WINDOW
-    if call.params.get("createdAt"):
-        try:
-            window = parse_duration(call.params["createdAt"]).total_seconds()
-        except InvalidInputError:
-            window = DEFAULT_WINDOW
-    floor = call.now() - window
+    digest = hashlib.sha256(",".join(sorted(tags)).encode()).hexdigest()[:16]
+    floor = pinned_floor(call, f"tags-{digest}-") or call.now() - window_of(call)
     state = call.state
 
     def members() -> list[FakeRun]:
         return [r for r in state.order if r.created_at >= floor and all(t in r.tags for t in tags)]
 
-    digest = hashlib.sha256(f"{','.join(sorted(tags))}|{int(floor)}".encode()).hexdigest()[:16]
-    return answer_shape(call, f"tags-{digest}", members)
+    # the window is pinned in the handle, so it does not slide under a live subscription
+    return answer_shape(call, f"tags-{digest}-{int(floor)}", members)
+
+
+def window_of(call: Call) -> float:
+    if call.params.get("createdAt"):
+        try:
+            return parse_duration(call.params["createdAt"]).total_seconds()
+        except InvalidInputError:
+            pass
+    return DEFAULT_WINDOW
+
+
+def pinned_floor(call: Call, prefix: str) -> float | None:
+    """The window's start a handle of this feed carries (the server recovers it the same way)."""
+    handle = call.params.get("handle") or ""
+    if not handle.startswith(prefix):
+        return None
+    pinned = handle[len(prefix) :].split("-")[0]
+    return float(pinned) if pinned.isdigit() else None
 
 
 def batch_feed(call: Call, batch: str) -> Reply:
