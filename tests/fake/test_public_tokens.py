@@ -200,10 +200,10 @@ def test_batch_waitpoint_list_and_cancel_routes_check_their_scopes(fake: FakeTri
     )
     assert filtered.status_code == 200
 
-    @fake.task("waits")
     def waits(payload: object, ctx: TaskContext) -> Iterator[object]:
         yield ctx.input("go")  # never sent: the run stays EXECUTING
 
+    fake.task("waits", waits)
     run_id = client.tasks.trigger("waits", 3).id
     assert raw(fake, "POST", f"/api/v2/runs/{run_id}/cancel", key=sign(fake, ["read:runs"])).status_code == 403
     assert (
