@@ -223,6 +223,45 @@ _RUN_PACKET = re.compile(r"/api/v1/runs/([^/]+)/packets/(payload|output)\Z")
 _PACKET = re.compile(r"/api/v1/packets/(.+)\Z")
 
 
+def rest_run(run_id: str, row: dict[str, str | None], updated: float) -> dict[str, Any]:
+    """GET /api/v3/runs/{id} in the recorded server's shape (tests/server_truth/recorded/outcomes.json):
+    plain JSON output (O13), the status booleans, costs, attempts and relatedRuns."""
+    status = API_STATUS[str(row["status"])]
+    completed = status == "COMPLETED"
+    data: dict[str, Any] = {
+        "id": run_id,
+        "taskIdentifier": row["taskIdentifier"],
+        "status": status,
+        "createdAt": rest_time(0),
+        "updatedAt": rest_time(updated),
+        "costInCents": 0,
+        "baseCostInCents": 0,
+        "durationMs": int(row["usageDurationMs"] or 0),
+        "isTest": row["isTest"] == "t",
+        "depth": 0,
+        "tags": [tag.strip('"') for tag in (row["runTags"] or "{}")[1:-1].split(",") if tag],
+        "isQueued": status == "QUEUED",
+        "isExecuting": status == "EXECUTING",
+        "isCompleted": completed,
+        "isFailed": False,
+        "isSuccess": completed,
+        "isCancelled": False,
+        "isWaiting": False,
+        "triggerFunction": "trigger",
+        "payload": {"n": 1},
+        "attemptCount": 0 if status == "QUEUED" else 1,
+        "attempts": [],
+        "relatedRuns": {"children": []},
+    }
+    if row["startedAt"] is not None:
+        data["startedAt"] = str(row["startedAt"]) + "Z"
+    if row["completedAt"] is not None:
+        data["finishedAt"] = str(row["completedAt"]) + "Z"
+    if completed:
+        data["output"] = {"ok": True, "at": "1970-01-01T00:00:00.000Z"}
+    return data
+
+
 class RealtimeServer:
     """The routes a realtime client needs, over a set of run timelines (see the module docstring)."""
 
@@ -352,17 +391,7 @@ class RealtimeServer:
         if row is None:
             return httpx.Response(404, json={"error": "Run not found"})
         updated = max(at for at, _ in timeline.changes if at <= self.now()) if timeline else 0.0
-        data: dict[str, Any] = {
-            "id": run_id,
-            "status": API_STATUS[str(row["status"])],
-            "taskIdentifier": row["taskIdentifier"],
-            "createdAt": rest_time(0),
-            "updatedAt": rest_time(updated),
-            "isTest": False,
-            "tags": [],
-        }
-        if row["status"] == "COMPLETED_SUCCESSFULLY":
-            data["output"] = {"ok": True, "at": "1970-01-01T00:00:00.000Z"}
+        data = rest_run(run_id, row, updated)
         return httpx.Response(200, json=data)
 
     def _run_packet(self, request: httpx.Request, run_id: str, name: str) -> httpx.Response:
