@@ -18,7 +18,7 @@ from trigger_facade import _validate as check
 from trigger_facade._async._batching import AsyncBatchHandle, AsyncBatchingResource
 from trigger_facade.errors import RunWaitTimeoutError
 from trigger_facade.models import Run, RunResult
-from trigger_facade.resources.runs import parse_run, parse_run_page
+from trigger_facade.resources.run_parsing import parse_run, parse_run_page
 
 
 class AsyncBatch(AsyncBatchingResource):

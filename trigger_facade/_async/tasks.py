@@ -30,7 +30,7 @@ from trigger_facade._options import (
 from trigger_facade._transport import finite_seconds
 from trigger_facade.errors import DeadlineExceededError, RunWaitTimeoutError
 from trigger_facade.models import Run, run_outcome
-from trigger_facade.resources.runs import parse_run
+from trigger_facade.resources.run_parsing import parse_run
 from trigger_facade.resources.tasks import DEFAULT_RESULT_TIMEOUT, run_id_of
 from trigger_facade.superjson import UNDEFINED
 

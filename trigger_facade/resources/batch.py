@@ -15,7 +15,7 @@ from .. import _validate as check
 from ..errors import RunWaitTimeoutError
 from ..models import Run, RunResult
 from ._batching import BatchHandle, BatchingResource
-from .runs import parse_run, parse_run_page
+from .run_parsing import parse_run, parse_run_page
 
 
 class Batch(BatchingResource):

@@ -21,7 +21,7 @@ from ..models import Run, run_outcome
 from ..superjson import UNDEFINED
 from ._batching import BatchHandle, BatchingResource
 from ._payloads import PayloadResource
-from .runs import parse_run
+from .run_parsing import parse_run
 
 DEFAULT_RESULT_TIMEOUT = 600.0
 
