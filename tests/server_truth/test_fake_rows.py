@@ -757,3 +757,44 @@ def test_O19_streams_are_server_sent_events(make: Make) -> None:
     assert '{"i":0}' not in resumed.text
     unknown = wire.call("GET", f"/realtime/v1/streams/{run_id}/nope")
     assert (unknown.status_code, unknown.text) == (200, "")
+
+
+def test_O19_a_stream_is_held_open_for_timeout_seconds(make: Make) -> None:
+    wire = make(execution_time=0.0)
+    run_id = wire.trigger().json()["id"]
+    wire.fake.write_stream(run_id, "chunks", "a")
+    started = wire.clock.now()
+    held = wire.call("GET", f"/realtime/v1/streams/{run_id}/chunks", headers={"timeout-seconds": "3"})
+    assert held.status_code == 200
+    assert held.headers["x-stream-version"] == "v1"
+    assert [line for line in held.text.splitlines() if line.startswith("data:")] == ['data: "a"']
+    assert wire.clock.now() - started == pytest.approx(3.0)  # open after the run completed, then closed
+    refused = wire.call("GET", f"/realtime/v1/streams/{run_id}/chunks", headers={"timeout-seconds": "900"})
+    assert (refused.status_code, refused.text) == (400, "Timeout seconds must be less than 600")
+
+
+def test_public_tokens_and_their_refusals_as_the_server_answers(make: Make) -> None:
+    """api.v1.auth.jwt.claims.ts, publicTokens.server.ts, bearerCredentials.ts, apiBuilder.server.ts."""
+    wire = make()
+    claims = wire.call("POST", "/api/v1/auth/jwt/claims")
+    assert (claims.status_code, claims.json()) == (200, {"sub": wire.fake.environment_id, "pub": True})
+    bad = wire.call("POST", "/api/v1/auth/jwt/claims", key="tr_dev_nope")
+    assert (bad.status_code, bad.json()) == (401, {"error": "Invalid or Missing API key"})
+    minted = wire.call(
+        "POST", "/api/v1/auth/public-tokens", key=wire.fake.add_api_key(), json={"scopes": ["read:tags:t"]}
+    )
+    token = minted.json()["token"]
+    assert jwt_claims(token, wire.fake.secret_key)["scopes"] == ["read:tags:t"]
+    run_id = wire.trigger(tags=["t"]).json()["id"]
+    other = wire.trigger().json()["id"]
+    assert wire.call("GET", f"/api/v3/runs/{run_id}", key=token).status_code == 200
+    denied = wire.call("GET", f"/api/v3/runs/{other}", key=token)
+    assert (denied.status_code, denied.json()) == (
+        403,
+        {"error": "Unauthorized", "code": "unauthorized", "param": "access_token", "type": "authorization"},
+    )
+    wire.clock.advance(16 * 60)  # the default lifetime is 15 minutes
+    expired = wire.call("GET", f"/api/v3/runs/{run_id}", key=token)
+    assert (expired.status_code, expired.json()) == (401, {"error": "Public Access Token is invalid"})
+    beyond = wire.call("POST", "/api/v1/auth/public-tokens", json={"scopes": ["read:runs"], "expirationTime": "31d"})
+    assert (beyond.status_code, beyond.json()) == (400, {"error": "Expiration time cannot exceed 30 days"})
