@@ -27,38 +27,64 @@ def json_or_text(text: str) -> Any:
 
 @dataclass
 class V1Cursor:
-    """Resume state for v1: see the module docstring."""
+    """Resume state for v1 (see the module docstring of realtime.streams).
+
+    The server tags each line with the id of the entry that completed it, and resumes after the
+    Last-Event-ID entry with an empty line buffer, so the first line it replays may lack its start
+    (which the entry before held), or be left out altogether when all that remains of it is blank.
+    Resuming after the id of the *last* event would lose the rest of that entry; resuming after the
+    one before it cannot tell a first line left out from a repeated one. Resuming two ids back (after
+    W, with X and then L handed out after it) replays every line tagged X, whole or cut or left out,
+    and every line tagged L exactly: the events tagged X are all skipped (X is complete, an L came
+    after it), then as many tagged L as were handed out. With fewer than three ids the read starts
+    again from its own start, which replays exactly.
+    """
 
     last_id: str | None = None
-    before_last: str | None = None
+    ids: list[str | None] = field(default_factory=list)  # the last three distinct ids handed out, oldest first
     run: list[str] = field(default_factory=list)  # data of the handed-out events that carry last_id
-    replay: list[str] = field(default_factory=list)  # still expected again on this connection
-    replay_first: bool = False
+    # what this connection replays: all events tagged skip_id, then the data in `replay`, tagged last_id
+    skip_id: str | None = None
+    replay: list[str] = field(default_factory=list)
+    replay_first_cut: bool = False
 
-    def resume_from(self, initial: str | None) -> str | None:
-        """The Last-Event-ID for the next connection; arms the skipping of what it replays."""
-        self.replay = list(self.run)
-        self.replay_first = True
-        # after the entry before the last one (or from the read's own start while there is none)
-        return self.before_last if self.before_last is not None else initial
+    def resume_from(self, initial: str | None, *, restartable: bool = True) -> str | None:
+        """The Last-Event-ID for the next connection (None: none); arms the skipping of what it replays.
+
+        `restartable` is False when the read's start cannot be asked for again (it began at "latest")."""
+        self.replay, self.replay_first_cut = list(self.run), False
+        self.skip_id = self.ids[-2] if len(self.ids) >= 2 else None
+        if len(self.ids) == 3:
+            return self.ids[0]
+        if restartable:
+            return initial
+        if len(self.ids) == 2:
+            # the best left: after X, where a first line tagged L that was left out reads as a repeat
+            self.replay_first_cut = True
+            return self.ids[0]
+        self.replay = []
+        return self.last_id  # loses what follows in that entry, as the SDK does
 
     def seen_again(self, event_id: str | None, data: str) -> bool:
         """True for an event the reader already handed out before the reconnect."""
+        if self.skip_id is not None and event_id == self.skip_id:
+            return True
         if self.replay and event_id == self.last_id:
             expected = self.replay[0]
-            # the first replayed event may lack the start of its line, which came from the entry before
-            if data == expected or (self.replay_first and expected.endswith(data)):
+            if data == expected or (self.replay_first_cut and expected.endswith(data)):
                 self.replay.pop(0)
-                self.replay_first = False
+                self.replay_first_cut = False
                 return True
-        self.replay = []
+        # the first event not handed out before: nothing later on this connection is a replay
+        self.skip_id, self.replay, self.replay_first_cut = None, [], False
         return False
 
     def handed_out(self, event_id: str | None, data: str) -> None:
-        if event_id is not None and event_id == self.last_id:
+        if self.ids and event_id == self.last_id:
             self.run.append(data)
         else:
-            self.before_last, self.last_id, self.run = self.last_id, event_id, [data]
+            self.ids = [*self.ids[-2:], event_id]
+            self.last_id, self.run = event_id, [data]
 
 
 def parse_record(record: Any) -> tuple[int, str, tuple[tuple[str, str], ...], int | None]:

@@ -19,8 +19,11 @@ is lost or handed out twice:
   retry can append the same part twice.
 * v1 ids belong to Redis entries, and one entry can carry several lines (several events with the
   same id) or end in the middle of a line. Resuming after the last id, as the SDK does, would lose
-  the rest of that entry, so the reader resumes after the id *before* it and passes over the
-  replayed events it already handed out.
+  the rest of that entry, and resuming after the id before it replays a first line that may be cut
+  or left out, which no reader can tell from a repeat. So the reader resumes two distinct ids back
+  (from the read's own start while it has seen fewer) and passes over the replayed events it
+  already handed out (stream_records.V1Cursor). A read that began at "latest" has no start to ask
+  for again: before its third id it resumes after the id before the last (or after the last).
 
 A clean end of the body ends the stream, as in the SDK (the server closes after `Timeout-Seconds`
 of silence, or its own inactivity limit); a body that ends inside an event counts as a dropped
@@ -235,10 +238,8 @@ class StreamReader:
         if self.version == "v2":
             self._resume_header = str(self._seq) if self._seq is not None else self._initial
         else:
-            self._resume_header = self._v1.resume_from(self._initial)
-            if self._resume_header is None and self._from_latest and self._v1.last_id is not None:
-                # "the start" of this read cannot be asked for again: continue after the last id
-                self._resume_header, self._v1.replay = self._v1.last_id, []
+            # a read that began at "latest" cannot ask for its start again
+            self._resume_header = self._v1.resume_from(self._initial, restartable=not self._from_latest)
         return self._policy.delay(self._failures, self._rand)
 
     # -- internals -----------------------------------------------------------------------------
