@@ -86,6 +86,13 @@ def _own_nodes(func: ast.AST) -> Iterable[ast.AST]:
             stack.extend(ast.iter_child_nodes(node))
 
 
+def _is_overload(func: ast.FunctionDef) -> bool:
+    return any(
+        (isinstance(d, ast.Name) and d.id == "overload") or (isinstance(d, ast.Attribute) and d.attr == "overload")
+        for d in func.decorator_list
+    )
+
+
 def _is_generator(func: ast.AST) -> bool:
     return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_nodes(func))
 
@@ -155,7 +162,32 @@ class Rewriter(ast.NodeTransformer):
     def visit_ClassDef(self, node: ast.ClassDef) -> ast.AST:
         node.name = self.renames.get(node.name, node.name)
         self.generic_visit(node)
+        node.body = self.overloads_follow(node.body)
         return node
+
+    def overloads_follow(self, body: list[ast.stmt]) -> list[ast.stmt]:
+        """`@overload` stubs (bodies of `...`, so never async by themselves) become `async def` when
+        their implementation does. Not for an async generator: its stubs stay `def ... -> AsyncIterator`,
+        as an `async def` stub would declare a coroutine."""
+        coroutines = {
+            n.name for n in body if isinstance(n, ast.AsyncFunctionDef) and n.name not in self.analysis.generators
+        }
+        return [
+            ast.copy_location(
+                ast.AsyncFunctionDef(
+                    name=n.name,
+                    args=n.args,
+                    body=n.body,
+                    decorator_list=n.decorator_list,
+                    returns=n.returns,
+                    type_comment=n.type_comment,
+                ),
+                n,
+            )
+            if isinstance(n, ast.FunctionDef) and n.name in coroutines and _is_overload(n)
+            else n
+            for n in body
+        ]
 
     def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
         self.bound.add(node.name)
