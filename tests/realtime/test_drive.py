@@ -211,7 +211,7 @@ async def test_stream_resumes_after_a_dropped_connection(mode: str) -> None:
     assert chunks == vector["yielded"]
     assert [r.url.path for r in seen] == ["/realtime/v1/streams/run_s1/my-stream"] * 2
     assert "last-event-id" not in seen[0].headers
-    assert seen[1].headers["last-event-id"] == "1735787046000-0"
+    assert "last-event-id" not in seen[1].headers  # two ids seen: again from the read's start
     assert seen[0].headers["accept"] == "text/event-stream"
     assert len(clock.sleeps) == 1
     assert all(b.closed for b in bodies)

@@ -129,6 +129,7 @@ if TYPE_CHECKING:
     from .import_env_vars_request_body_parent_variables import (
         ImportEnvVarsRequestBodyParentVariables,
     )
+    from .import_env_vars_request_body_source import ImportEnvVarsRequestBodySource
     from .import_env_vars_request_body_variables import (
         ImportEnvVarsRequestBodyVariables,
     )
@@ -382,6 +383,7 @@ _MODULES = {
     "IgnoreErrorV1Body": ".ignore_error_v1_body",
     "ImportEnvVarsRequestBody": ".import_env_vars_request_body",
     "ImportEnvVarsRequestBodyParentVariables": ".import_env_vars_request_body_parent_variables",
+    "ImportEnvVarsRequestBodySource": ".import_env_vars_request_body_source",
     "ImportEnvVarsRequestBodyVariables": ".import_env_vars_request_body_variables",
     "JwtClaimsResponse": ".jwt_claims_response",
     "ListBulkActionsResult": ".list_bulk_actions_result",
@@ -616,6 +618,7 @@ __all__ = (
     "IgnoreErrorV1Body",
     "ImportEnvVarsRequestBody",
     "ImportEnvVarsRequestBodyParentVariables",
+    "ImportEnvVarsRequestBodySource",
     "ImportEnvVarsRequestBodyVariables",
     "JwtClaimsResponse",
     "ListBulkActionsResult",

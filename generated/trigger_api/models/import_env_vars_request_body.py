@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     from ..models.import_env_vars_request_body_parent_variables import (
         ImportEnvVarsRequestBodyParentVariables,
     )
+    from ..models.import_env_vars_request_body_source import (
+        ImportEnvVarsRequestBodySource,
+    )
     from ..models.import_env_vars_request_body_variables import (
         ImportEnvVarsRequestBodyVariables,
     )
@@ -26,7 +29,7 @@ class ImportEnvVarsRequestBody:
     parent_variables: ImportEnvVarsRequestBodyParentVariables | Unset = UNSET
     override: bool | Unset = UNSET
     is_secret: bool | Unset = UNSET
-    source: str | Unset = UNSET
+    source: ImportEnvVarsRequestBodySource | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,7 +43,9 @@ class ImportEnvVarsRequestBody:
 
         is_secret = self.is_secret
 
-        source = self.source
+        source: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.source, Unset):
+            source = self.source.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -65,6 +70,9 @@ class ImportEnvVarsRequestBody:
         from ..models.import_env_vars_request_body_parent_variables import (
             ImportEnvVarsRequestBodyParentVariables,
         )
+        from ..models.import_env_vars_request_body_source import (
+            ImportEnvVarsRequestBodySource,
+        )
         from ..models.import_env_vars_request_body_variables import (
             ImportEnvVarsRequestBodyVariables,
         )
@@ -85,7 +93,12 @@ class ImportEnvVarsRequestBody:
 
         is_secret = d.pop("isSecret", UNSET)
 
-        source = d.pop("source", UNSET)
+        _source = d.pop("source", UNSET)
+        source: ImportEnvVarsRequestBodySource | Unset
+        if isinstance(_source, Unset):
+            source = UNSET
+        else:
+            source = ImportEnvVarsRequestBodySource.from_dict(_source)
 
         import_env_vars_request_body = cls(
             variables=variables,

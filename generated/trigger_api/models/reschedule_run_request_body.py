@@ -7,30 +7,28 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="RescheduleRunRequestBody")
 
 
 @_attrs_define
 class RescheduleRunRequestBody:
-    delay: datetime.datetime | str | Unset = UNSET
+    delay: datetime.datetime | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        delay: str | Unset
-        if isinstance(self.delay, Unset):
-            delay = UNSET
-        elif isinstance(self.delay, datetime.datetime):
+        delay: str
+        if isinstance(self.delay, datetime.datetime):
             delay = self.delay.isoformat()
         else:
             delay = self.delay
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if delay is not UNSET:
-            field_dict["delay"] = delay
+        field_dict.update(
+            {
+                "delay": delay,
+            }
+        )
 
         return field_dict
 
@@ -38,9 +36,7 @@ class RescheduleRunRequestBody:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
 
-        def _parse_delay(data: object) -> datetime.datetime | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_delay(data: object) -> datetime.datetime | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -49,9 +45,9 @@ class RescheduleRunRequestBody:
                 return delay_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | str | Unset, data)
+            return cast(datetime.datetime | str, data)
 
-        delay = _parse_delay(d.pop("delay", UNSET))
+        delay = _parse_delay(d.pop("delay"))
 
         reschedule_run_request_body = cls(
             delay=delay,

@@ -8,14 +8,21 @@ from ...client import AuthenticatedClient, Client
 from ...models.create_batch_request import CreateBatchRequest
 from ...models.create_batch_response import CreateBatchResponse
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: CreateBatchRequest,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(x_trigger_request_idempotency_key, Unset):
+        headers["x-trigger-request-idempotency-key"] = x_trigger_request_idempotency_key
+
+    if not isinstance(x_trigger_api_version, Unset):
+        headers["x-trigger-api-version"] = x_trigger_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -33,6 +40,11 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> CreateBatchResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = CreateBatchResponse.from_dict(response.json())
+
+        return response_200
+
     if response.status_code == 202:
         response_202 = CreateBatchResponse.from_dict(response.json())
 
@@ -94,10 +106,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateBatchRequest,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> Response[CreateBatchResponse | ErrorResponse]:
     """Open a batch of runs (phase 1 of a streaming batch).
 
     Args:
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (CreateBatchRequest):
 
     Raises:
@@ -110,6 +126,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+        x_trigger_api_version=x_trigger_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -123,10 +141,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CreateBatchRequest,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> CreateBatchResponse | ErrorResponse | None:
     """Open a batch of runs (phase 1 of a streaming batch).
 
     Args:
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (CreateBatchRequest):
 
     Raises:
@@ -140,6 +162,8 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+        x_trigger_api_version=x_trigger_api_version,
     ).parsed
 
 
@@ -147,10 +171,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CreateBatchRequest,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> Response[CreateBatchResponse | ErrorResponse]:
     """Open a batch of runs (phase 1 of a streaming batch).
 
     Args:
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (CreateBatchRequest):
 
     Raises:
@@ -163,6 +191,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+        x_trigger_api_version=x_trigger_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -174,10 +204,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CreateBatchRequest,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> CreateBatchResponse | ErrorResponse | None:
     """Open a batch of runs (phase 1 of a streaming batch).
 
     Args:
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (CreateBatchRequest):
 
     Raises:
@@ -192,5 +226,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+            x_trigger_api_version=x_trigger_api_version,
         )
     ).parsed

@@ -9,15 +9,30 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.trigger_task_request_body import TriggerTaskRequestBody
 from ...models.trigger_task_response import TriggerTaskResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     task_identifier: str,
     *,
     body: TriggerTaskRequestBody,
+    idempotency_key: str | Unset = UNSET,
+    idempotency_key_ttl: str | Unset = UNSET,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["idempotency-key"] = idempotency_key
+
+    if not isinstance(idempotency_key_ttl, Unset):
+        headers["idempotency-key-ttl"] = idempotency_key_ttl
+
+    if not isinstance(x_trigger_request_idempotency_key, Unset):
+        headers["x-trigger-request-idempotency-key"] = x_trigger_request_idempotency_key
+
+    if not isinstance(x_trigger_api_version, Unset):
+        headers["x-trigger-api-version"] = x_trigger_api_version
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -57,6 +72,21 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if 400 <= response.status_code <= 499:
         response_4xx = ErrorResponse.from_dict(response.json())
 
@@ -89,11 +119,19 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TriggerTaskRequestBody,
+    idempotency_key: str | Unset = UNSET,
+    idempotency_key_ttl: str | Unset = UNSET,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | TriggerTaskResponse]:
     """Trigger one run of a task.
 
     Args:
         task_identifier (str):
+        idempotency_key (str | Unset):
+        idempotency_key_ttl (str | Unset):
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (TriggerTaskRequestBody):
 
     Raises:
@@ -107,6 +145,10 @@ def sync_detailed(
     kwargs = _get_kwargs(
         task_identifier=task_identifier,
         body=body,
+        idempotency_key=idempotency_key,
+        idempotency_key_ttl=idempotency_key_ttl,
+        x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+        x_trigger_api_version=x_trigger_api_version,
     )
 
     response = client.get_httpx_client().request(
@@ -121,11 +163,19 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TriggerTaskRequestBody,
+    idempotency_key: str | Unset = UNSET,
+    idempotency_key_ttl: str | Unset = UNSET,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> ErrorResponse | TriggerTaskResponse | None:
     """Trigger one run of a task.
 
     Args:
         task_identifier (str):
+        idempotency_key (str | Unset):
+        idempotency_key_ttl (str | Unset):
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (TriggerTaskRequestBody):
 
     Raises:
@@ -140,6 +190,10 @@ def sync(
         task_identifier=task_identifier,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
+        idempotency_key_ttl=idempotency_key_ttl,
+        x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+        x_trigger_api_version=x_trigger_api_version,
     ).parsed
 
 
@@ -148,11 +202,19 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TriggerTaskRequestBody,
+    idempotency_key: str | Unset = UNSET,
+    idempotency_key_ttl: str | Unset = UNSET,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> Response[ErrorResponse | TriggerTaskResponse]:
     """Trigger one run of a task.
 
     Args:
         task_identifier (str):
+        idempotency_key (str | Unset):
+        idempotency_key_ttl (str | Unset):
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (TriggerTaskRequestBody):
 
     Raises:
@@ -166,6 +228,10 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         task_identifier=task_identifier,
         body=body,
+        idempotency_key=idempotency_key,
+        idempotency_key_ttl=idempotency_key_ttl,
+        x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+        x_trigger_api_version=x_trigger_api_version,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -178,11 +244,19 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TriggerTaskRequestBody,
+    idempotency_key: str | Unset = UNSET,
+    idempotency_key_ttl: str | Unset = UNSET,
+    x_trigger_request_idempotency_key: str | Unset = UNSET,
+    x_trigger_api_version: str | Unset = UNSET,
 ) -> ErrorResponse | TriggerTaskResponse | None:
     """Trigger one run of a task.
 
     Args:
         task_identifier (str):
+        idempotency_key (str | Unset):
+        idempotency_key_ttl (str | Unset):
+        x_trigger_request_idempotency_key (str | Unset):
+        x_trigger_api_version (str | Unset):
         body (TriggerTaskRequestBody):
 
     Raises:
@@ -198,5 +272,9 @@ async def asyncio(
             task_identifier=task_identifier,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
+            idempotency_key_ttl=idempotency_key_ttl,
+            x_trigger_request_idempotency_key=x_trigger_request_idempotency_key,
+            x_trigger_api_version=x_trigger_api_version,
         )
     ).parsed
