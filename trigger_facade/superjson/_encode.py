@@ -9,7 +9,7 @@ from typing import Any, Final
 
 from ..errors import InvalidInputError
 from ._js_values import MAX_SAFE_INTEGER, SUPERJSON_CONTENT_TYPE, UNDEFINED, JsBigInt, JsError, JsMap, JsRegExp, JsURL
-from ._json_text import js_ordered_keys, json_stringify
+from ._json_text import js_ordered_keys, json_stringify, plain_json_text
 from ._paths import escape_key, stringify_path
 
 _FORBIDDEN_KEYS: Final = frozenset({"__proto__", "constructor", "prototype"})
@@ -221,6 +221,9 @@ def serialize(value: Any) -> tuple[Any, dict[str, Any] | None]:
 
 def stringify(value: Any) -> str:
     """The superjson text of `value`, exactly as the official SDK writes it for the same value."""
+    text = plain_json_text(value)
+    if text is not None:
+        return '{"json":' + text + "}"
     plain, meta = serialize(value)
     document: dict[str, Any] = {"json": plain}
     if meta is not None:

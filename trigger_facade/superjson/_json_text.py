@@ -1,7 +1,14 @@
-"""JSON text exactly as JavaScript's JSON.stringify writes it: key order, number format, escapes."""
+"""JSON text exactly as JavaScript's JSON.stringify writes it: key order, number format, escapes.
+
+Most values are plain JSON only (dicts, lists, strings, safe integers, booleans, None; no key that
+JavaScript reorders, no container shared between two places, no lone surrogate): for those the C JSON
+encoder writes exactly what JSON.stringify writes, and the Python writer below is not needed. Floats
+(whose text differs between the two languages), dates, sets and big integers take the general path.
+"""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Mapping
@@ -9,8 +16,10 @@ from decimal import Decimal
 from json.encoder import encode_basestring as _quote
 from typing import Any
 
+from ._js_values import MAX_SAFE_INTEGER
 
-def _is_array_index(key: str) -> bool:
+
+def is_array_index(key: str) -> bool:
     # JavaScript orders "array index" keys (canonical integers below 2**32 - 1) first, ascending
     if not key or not key.isascii() or not key.isdigit():
         return False
@@ -21,11 +30,11 @@ def _is_array_index(key: str) -> bool:
 
 def js_ordered_keys(obj: Mapping[str, Any]) -> list[str]:
     keys = list(obj)
-    indexes = [k for k in keys if _is_array_index(k)]
+    indexes = [k for k in keys if is_array_index(k)]
     if not indexes:
         return keys
     indexes.sort(key=int)
-    return indexes + [k for k in keys if not _is_array_index(k)]
+    return indexes + [k for k in keys if not is_array_index(k)]
 
 
 def js_number(value: float) -> str:
@@ -94,9 +103,49 @@ def _write(value: Any, out: list[str]) -> None:
 def json_stringify(value: Any) -> str:
     """JSON text as JavaScript's JSON.stringify writes it: no spaces, JavaScript key order and
     number format, non-ASCII kept, lone surrogates escaped. `value` holds JSON types only."""
+    fast = plain_json_text(value)
+    if fast is not None:
+        return fast
     out: list[str] = []
     _write(value, out)
     text = "".join(out)
     if _SURROGATE.search(text):
         text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
+
+
+# superjson refuses these keys; the general path knows what to do with them
+_FORBIDDEN_KEYS = frozenset({"__proto__", "constructor", "prototype"})
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False, allow_nan=False).encode
+
+
+def plain_json_text(value: Any) -> str | None:
+    """The JSON.stringify text of `value` when it holds plain JSON values only, else None."""
+    seen: set[int] = set()
+
+    def plain(item: Any) -> bool:
+        kind = type(item)
+        if kind is str:
+            return bool(item.isascii() or _SURROGATE.search(item) is None)
+        if kind is int:
+            return bool(-MAX_SAFE_INTEGER <= item <= MAX_SAFE_INTEGER)
+        if item is None or kind is bool:
+            return True
+        if kind is dict:
+            if id(item) in seen:
+                return False
+            seen.add(id(item))
+            for key, member in item.items():
+                if type(key) is not str or key in _FORBIDDEN_KEYS or not plain(key) or not plain(member):
+                    return False
+                if key[:1].isdigit() and is_array_index(key):
+                    return False
+            return True
+        if kind is list:
+            if id(item) in seen:
+                return False
+            seen.add(id(item))
+            return all(plain(member) for member in item)
+        return False
+
+    return str(_encode(value)) if plain(value) else None
