@@ -1,8 +1,11 @@
-"""Who is calling: environment secret keys, personal access tokens, and public JWTs (HS256).
+"""Who is calling: environment secret keys (root and additional), personal access tokens, and
+public JWTs (HS256), and what they may do.
 
-The server signs public access tokens with the environment's secret key as the HMAC secret,
-issuer `https://id.trigger.dev`, audience `https://api.trigger.dev` (server-truth W7/O3). The fake
-signs the same tokens, so code that passes them on (to a browser, to realtime) can be tested.
+The server signs public access tokens with the environment's root secret key as the HMAC secret,
+issuer `https://id.trigger.dev`, audience `https://api.trigger.dev` (server-truth W7/O3); the fake
+signs and verifies the same tokens (`public_tokens.decode_and_verify`). Scopes follow the server's
+`action:type[:id]` grammar (packages/plugins/src/rbac.ts buildJwtAbility), refusals its route
+builder's: 401 for a bad or expired token, 403 `Unauthorized` for one outside the route's resources.
 """
 
 from __future__ import annotations
