@@ -73,6 +73,10 @@ def test_v2_stream_records_and_resume_by_seq_num(clock: FakeClock) -> None:
     assert [r["seq_num"] for e in events(resumed.text) for r in json.loads(e["data"])["records"]] == [2]
     with pytest.raises(ValueError, match="stream_version"):
         FakeTrigger(stream_version="v3")
+    # a trigger may ask for its run's format, as the server's x-trigger-realtime-streams-version
+    v1 = raw(fake, "POST", "/api/v1/tasks/echo/trigger", json={}, headers={"x-trigger-realtime-streams-version": "v1"})
+    fake.write_stream(v1.json()["id"], "llm", "z")
+    assert raw(fake, "GET", f"/realtime/v1/streams/{v1.json()['id']}/llm").text.startswith("id: ")
 
 
 @pytest.mark.parametrize(

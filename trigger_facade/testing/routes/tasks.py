@@ -33,6 +33,9 @@ def trigger(call: Call, task: str) -> Reply:
     run, cached = create_run(
         call.state, task, body.get("payload"), options, key=user_key(options, call.request.headers)
     )
+    streams_version = call.request.headers.get("x-trigger-realtime-streams-version")
+    if not cached and streams_version in ("v1", "v2"):
+        run.stream_version = streams_version  # the caller picks its run's stream format, else the default
     # W7/O3: a fresh token on every answer, the cached one included
     headers = public_token_headers(
         call.state.config,
