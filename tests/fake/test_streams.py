@@ -154,6 +154,9 @@ def test_input_streams_raw(clock: FakeClock) -> None:
     sent = raw(fake, "POST", path, key=right, json={"data": "yes"})
     assert (sent.status_code, sent.json()) == (200, {"ok": True})
     assert fake.inputs(run_id, "approval") == ["yes"]
+    tail = raw(fake, "GET", path)  # what the task's SSE tail reads; not one of the run's output streams
+    assert [json.loads(e["data"]) for e in events(tail.text)] == ["yes"]
+    assert fake.runs[run_id].stream_keys == ["tokens"]
     assert (fake.runs[run_id].status, fake.runs[run_id].output) == ("COMPLETED", {"approved": "yes", "words": 1})
     late = raw(fake, "POST", path, json={"data": "again"})
     assert (late.status_code, late.json()) == (

@@ -28,16 +28,19 @@ from typing import Any
 
 from ._state import FakeRun, State
 
+INPUT_PREFIX = "$trigger.input:"  # where the server keeps input streams, apart from the task's own
+
 
 def append_chunks(state: State, run_id: str, key: str, chunks: tuple[Any, ...], at: float | None = None) -> None:
     """Add chunks to a run's output stream `key`, each JSON-encoded under a Redis-style id; a new key
-    shows in the run's `realtimeStreams` column (a change the realtime feed reports)."""
+    shows in the run's `realtimeStreams` column (a change the realtime feed reports); an input
+    stream's records do not."""
     moment = state.now() if at is None else at
     stream = state.streams.setdefault((run_id, key), [])
     for chunk in chunks:
         stream.append((f"{int(moment * 1000)}-{len(stream)}", json.dumps(chunk, separators=(",", ":"))))
     run = state.runs.get(run_id)
-    if run is not None and key not in run.stream_keys:
+    if run is not None and key not in run.stream_keys and not key.startswith(INPUT_PREFIX):
         run.stream_keys.append(key)
         run.updated_at = max(run.updated_at, state.now())
     state.changed.notify_all()

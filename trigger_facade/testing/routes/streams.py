@@ -11,6 +11,7 @@ fake answers what was written at once. An unknown key is an empty 200.
 
 Input, `realtime.v1.streams.$runId.input.$streamId.ts`: `{"data": ...}` is kept for the task
 (`ctx.input(id)`), `{"ok": true}`; 404 for an unknown run, 400 once it finished, 413 over 1 MiB.
+GET on the same path reads what was sent, in the run's stream format (the in-task SSE tail).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .._auth import Access, require, run_resources
 from .._lifecycle import TERMINAL, progress
 from .._router import Call, Route
 from .._state import FakeRun, State
+from .._taskcontext import INPUT_PREFIX, append_chunks
 from .._wire import ApiError, Reply
 
 HOLD_STEP = 0.25
@@ -158,11 +160,18 @@ def send_input(call: Call, run: str, stream: str) -> Reply:
     if not isinstance(body, dict):
         raise ApiError(400, "Invalid request body", ok=False)
     call.state.inputs.setdefault((run, stream), []).append(body.get("data"))
+    append_chunks(call.state, run, INPUT_PREFIX + stream, (body.get("data"),))
     progress(call.state)  # a task waiting on this input goes on
     return Reply(200, {"ok": True})
 
 
+def input_stream(call: Call, run: str, stream: str) -> Reply:
+    """What was sent to an input stream, read like an output stream (the in-task SSE tail)."""
+    return output_stream(call, run, INPUT_PREFIX + stream)
+
+
 ROUTES = (
     Route("POST", "/realtime/v1/streams/{run}/input/{stream}", send_input, Access.ENV_OR_JWT),
+    Route("GET", "/realtime/v1/streams/{run}/input/{stream}", input_stream, Access.ENV_OR_JWT),
     Route("GET", "/realtime/v1/streams/{run}/{key}", output_stream, Access.ENV_OR_JWT),
 )
