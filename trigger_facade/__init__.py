@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import durations, errors, idempotency_keys, public_tokens, status, superjson, webhooks
+from . import durations, errors, idempotency_keys, status
 from ._client import AsyncTriggerClient, TriggerClient
 from ._config import KeyKind
 from ._retry import Clock, RetryPolicy
@@ -52,10 +52,9 @@ from .errors import (
 )
 from .models import BatchPart, Page, Run, RunError, RunResult
 from .queues_ref import QueueRef
-from .webhooks import RunFailedEvent, parse_webhook, verify_webhook
 
 if TYPE_CHECKING:
-    from . import types
+    from . import public_tokens, superjson, types, webhooks
     from ._async._batching import AsyncBatchHandle
     from ._async._pagination import AsyncPaginator
     from ._async.tasks import AsyncRunHandle
@@ -64,8 +63,10 @@ if TYPE_CHECKING:
     from .resources._batching import BatchHandle
     from .resources.tasks import RunHandle
     from .resources.waitpoints import WaitpointToken
+    from .webhooks import RunFailedEvent, parse_webhook, verify_webhook
 
-# handles and paginators live with the resources that make them, and `types` loads the generated models:
+# handles and paginators live with the resources that make them, `types` loads the generated models, and the
+# extras (tokens, webhooks, superjson) are for some programs only:
 # imported on first use so `import trigger_facade` stays cheap (every returned type: trigger_facade.types)
 _LAZY = {
     "RunHandle": "trigger_facade.resources.tasks",
@@ -76,6 +77,13 @@ _LAZY = {
     "AsyncPaginator": "trigger_facade._async._pagination",
     "WaitpointToken": "trigger_facade.resources.waitpoints",
     "StreamChunk": "trigger_facade.realtime.streams",
+    "RunFailedEvent": "trigger_facade.webhooks",
+    "parse_webhook": "trigger_facade.webhooks",
+    "verify_webhook": "trigger_facade.webhooks",
+    # modules most programs never touch (a backend's tokens, a webhook receiver, the payload format)
+    "public_tokens": "trigger_facade",
+    "superjson": "trigger_facade",
+    "webhooks": "trigger_facade",
     "types": "trigger_facade",
 }
 
@@ -86,8 +94,8 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'trigger_facade' has no attribute {name!r}")
     import importlib
 
-    if name == "types":
-        value: Any = importlib.import_module("trigger_facade.types")
+    if module == "trigger_facade":
+        value: Any = importlib.import_module(f"trigger_facade.{name}")
         globals()[name] = value
         return value
     value = getattr(importlib.import_module(module), name)

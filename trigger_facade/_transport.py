@@ -85,7 +85,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     ) -> None:
         if inner is None:
             inner = httpx.AsyncHTTPTransport() if async_mode else httpx.HTTPTransport()
-        _deadline.install_deadline(inner)
+        from ._deadline_backend import install_deadline  # httpcore: only once a transport is made
+
+        install_deadline(inner)
         self._inner = inner
         self._policy = policy or RetryPolicy()
         self._clock = clock

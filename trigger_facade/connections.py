@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import httpx
 
-from ._deadline import install_deadline
 from ._transport import OriginBearerAuth
 from .errors import ConfigurationError
 
@@ -203,6 +202,8 @@ def _callers_network(async_mode: bool, client: object, clashing: list[str]) -> N
     # a transport of another kind gets the coarser check between body chunks
     mounted = getattr(client, "_mounts", {})
     for transport in (getattr(client, "_transport", None), *(mounted.values() if isinstance(mounted, dict) else ())):
+        from ._deadline_backend import install_deadline  # httpcore: only once a transport is made
+
         install_deadline(transport)
     headers = httpx.Headers(client.headers)
     if "authorization" in headers:

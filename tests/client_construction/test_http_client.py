@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from trigger_facade import AsyncTriggerClient, ConfigurationError, TriggerClient
-from trigger_facade._deadline import AsyncDeadlineBackend, DeadlineBackend
+from trigger_facade._deadline_backend import AsyncDeadlineBackend, DeadlineBackend
 from trigger_facade.testing import FakeClock
 
 from .servers import RUN_JSON, loopback

@@ -17,7 +17,7 @@ import pytest
 from httpx._utils import get_environment_proxies  # httpx's own reading, as the oracle
 
 from trigger_facade import AsyncTriggerClient, ConfigurationError, TriggerClient
-from trigger_facade._deadline import AsyncDeadlineBackend, DeadlineBackend, install_deadline
+from trigger_facade._deadline_backend import AsyncDeadlineBackend, DeadlineBackend, install_deadline
 from trigger_facade.connections import LOOPBACK_MOUNTS, environment_proxies
 
 from .servers import RUN_JSON, loopback
