@@ -43,6 +43,7 @@ SOURCES = [
     ("trigger_facade.resources.bulk_actions", "bulk_actions"),
     ("trigger_facade.resources.idempotency", "idempotency"),
     ("trigger_facade.resources.auth", "auth"),
+    ("trigger_facade.resources.sessions", "sessions"),
 ]
 # the primitives of SyncResource / SyncPaginator that do I/O
 IO_PRIMITIVES = frozenset({"_send", "_call", "_request", "_request_within", "_sleep", "_fetch"})

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ._async.queues import AsyncQueues
     from ._async.runs import AsyncRuns
     from ._async.schedules import AsyncSchedules
+    from ._async.sessions import AsyncSessions
     from ._async.tasks import AsyncTasks
     from ._async.waitpoints import AsyncWaitpoints
     from .resources.auth import Auth
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from .resources.queues import Queues
     from .resources.runs import Runs
     from .resources.schedules import Schedules
+    from .resources.sessions import Sessions
     from .resources.tasks import Tasks
     from .resources.waitpoints import Waitpoints
 
@@ -349,6 +351,7 @@ class TriggerClient(_ClientBase):
     bulk_actions: BulkActions
     idempotency_keys: IdempotencyKeys
     auth: Auth
+    sessions: Sessions
 
     def close(self) -> None:
         if self._owns_http:
@@ -379,6 +382,7 @@ class AsyncTriggerClient(_ClientBase):
     bulk_actions: AsyncBulkActions
     idempotency_keys: AsyncIdempotencyKeys
     auth: AsyncAuth
+    sessions: AsyncSessions
 
     async def close(self) -> None:
         if self._owns_http:
@@ -393,6 +397,3 @@ class AsyncTriggerClient(_ClientBase):
 
 _install_resources(TriggerClient)
 _install_resources(AsyncTriggerClient)
-
-# the old private name, for modules that still import it
-_ClientState = ClientState

@@ -61,6 +61,7 @@ RESOURCES: tuple[ResourceEntry, ...] = (
         "Forget an idempotency key, so the next trigger with it starts a new run.",
     ),
     _entry("auth", "auth", "Auth", "Public access tokens for a browser, as the official SDK makes them."),
+    _entry("sessions", "sessions", "Sessions", "Long-lived sessions with a task (chat agents) and their channels."),
 )
 
 BY_NAME: dict[str, ResourceEntry] = {entry.name: entry for entry in RESOURCES}

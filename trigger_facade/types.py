@@ -16,6 +16,7 @@ from trigger_api.models.bulk_action_object import BulkActionObject
 from trigger_api.models.cancel_run_result import CancelRunResult
 from trigger_api.models.complete_waitpoint_token_response import CompleteWaitpointTokenResponse
 from trigger_api.models.create_bulk_action_response import CreateBulkActionResponse
+from trigger_api.models.created_session_response_body import CreatedSessionResponseBody
 from trigger_api.models.delete_schedule_response import DeleteScheduleResponse
 from trigger_api.models.deployment import Deployment
 from trigger_api.models.deployment_list_item import DeploymentListItem
@@ -31,6 +32,7 @@ from trigger_api.models.run_events import RunEvents
 from trigger_api.models.run_span_response import RunSpanResponse
 from trigger_api.models.run_trace import RunTrace
 from trigger_api.models.schedule_object import ScheduleObject
+from trigger_api.models.session_object import SessionObject
 from trigger_api.models.succeed_response import SucceedResponse
 from trigger_api.models.waitpoint_token_object import WaitpointTokenObject
 from trigger_api.types import Unset
@@ -60,6 +62,7 @@ __all__ = [
     "CancelRunResult",
     "CompleteWaitpointTokenResponse",
     "CreateBulkActionResponse",
+    "CreatedSessionResponseBody",
     "Cursor",
     "DeleteScheduleResponse",
     "Deployment",
@@ -82,6 +85,7 @@ __all__ = [
     "RunSpanResponse",
     "RunTrace",
     "ScheduleObject",
+    "SessionObject",
     "StreamChunk",
     "SucceedResponse",
     "SyncPaginator",

@@ -22,7 +22,7 @@ CLIENTS = [(TriggerClient, False), (AsyncTriggerClient, True)]
 
 def test_each_resource_is_listed_once_with_a_one_line_summary() -> None:
     names = [entry.name for entry in RESOURCES]
-    assert len(names) == len(set(names)) == len(BY_NAME) == 12
+    assert len(names) == len(set(names)) == len(BY_NAME) == 13
     for entry in RESOURCES:
         assert entry.name.isidentifier()
         assert not entry.name.startswith("_")

@@ -88,6 +88,16 @@ CALLS: dict[str, tuple[str, str]] = {
     "auth.create_public_token": ("", "str"),
     "auth.create_trigger_token": ('"t"', "str"),
     "auth.create_batch_trigger_token": ('"t"', "str"),
+    "sessions.create": (
+        'type="chat", task_identifier="t", trigger_config={"basePayload": {}}',
+        "CreatedSessionResponseBody",
+    ),
+    "sessions.list": ("", "SyncPaginator[SessionObject]"),
+    "sessions.retrieve": ('"session_1"', "SessionObject"),
+    "sessions.update": ('"session_1", tags=["a"]', "SessionObject"),
+    "sessions.close": ('"session_1"', "SessionObject"),
+    "sessions.end_and_continue": ('"session_1"', "CreatedSessionResponseBody"),
+    "sessions.read": ('"session_1"', "Iterator[StreamChunk]"),
 }
 # what the handles and paginators give (the receiver is the variable the snippet made first)
 FOLLOW_UPS = [
