@@ -111,7 +111,7 @@ class RunFeeds(PayloadResource):
         timeout: float | None = None,
         skip_columns: Sequence[str] = (),
     ) -> Iterator[Run]:
-        """Follow every run that has any of `tags` (GET /realtime/v1/runs?tags=...), yielding a Run per change.
+        """Follow every run that has all of `tags` (GET /realtime/v1/runs?tags=...), yielding a Run per change.
 
         `created_after` is a look-back period ("2h", "1d", or a timedelta of whole seconds): runs
         created that long ago or later; the server's default is 24 hours. The iteration never ends
