@@ -7,20 +7,32 @@ route); an empty segment or a control character changes the route or the request
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from typing import Any
+from urllib.parse import unquote
 
 from .errors import InvalidInputError
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def segment(value: Any, argument: str) -> str:
     """`value` if it can be one path segment; else InvalidInputError naming `argument`."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(f"{argument} must be a non-empty string, got {value!r}")
-    if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in value):
+    if _CONTROL.search(value):
         raise InvalidInputError(f"{argument}={value!r} must not contain control characters")
     if value in (".", ".."):
         raise InvalidInputError(f"{argument}={value!r} would be read as a path step, not an id")
     return value
+
+
+@cache
+def _parameters(template: str) -> tuple[int, tuple[tuple[int, str], ...]]:
+    """(segment count, (position, name) of each `{param}`) of a path template, worked out once."""
+    parts = template.split("/")
+    return len(parts), tuple((i, p[1:-1]) for i, p in enumerate(parts) if p.startswith("{") and p.endswith("}"))
 
 
 def check_url_path(url: str, template: str) -> None:
@@ -28,13 +40,13 @@ def check_url_path(url: str, template: str) -> None:
 
     Run on each request built from the spec, so no resource can forget a check.
     """
-    from urllib.parse import unquote
-
+    count, parameters = _parameters(template)
+    if not parameters:
+        return
     path = url.split("?", 1)[0]
     actual = path.split("/")
-    expected = template.split("/")
-    if len(actual) != len(expected):
+    if len(actual) != count:
         raise InvalidInputError(f"a path parameter of {template} spans several segments: {path!r}")
-    for want, got in zip(expected, actual, strict=True):
-        if want.startswith("{") and want.endswith("}"):
-            segment(unquote(got), want[1:-1])
+    for position, name in parameters:
+        got = actual[position]
+        segment(unquote(got) if "%" in got else got, name)
