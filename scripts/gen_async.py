@@ -46,7 +46,7 @@ SOURCES = [
     ("trigger_facade.resources.sessions", "sessions"),
 ]
 # the primitives of SyncResource / SyncPaginator that do I/O
-IO_PRIMITIVES = frozenset({"_send", "_call", "_request", "_request_within", "_sleep", "_fetch"})
+IO_PRIMITIVES = frozenset({"_send", "_call", "_request", "_request_within", "_sleep", "_fetch", "_run"})
 FIXED_RENAMES = {
     "SyncResource": ("AsyncResource", "trigger_facade._base"),
     "Iterator": ("AsyncIterator", "collections.abc"),

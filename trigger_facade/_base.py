@@ -2,7 +2,8 @@
 
 Resources are written once, against SyncResource (trigger_facade/resources/); their async twins
 are derived from that source by scripts/gen_async.py and stand on AsyncResource. The two bases
-below differ only in the lines that do I/O.
+below differ only in the lines that do I/O; a multi-step operation is a flow (trigger_facade.flows)
+that either base runs with `_run`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .errors import (
     ResponseValidationError,
     make_status_error,
 )
+from .flows import Flow, arun_flow, run_flow
 
 if TYPE_CHECKING:
     from .client_state import ClientState
@@ -82,6 +84,19 @@ def build_request(
         # a file-like body would be consumed by the first attempt; bytes can be re-sent on retry
         spec["content"] = content.read()
     return http.build_request(extensions=extensions, timeout=timeout, **spec)
+
+
+def operation_request(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    build: Callable[P, dict[str, Any]],
+    /,
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> httpx.Request:
+    """The request of one generated operation, checked against the key's kind (no I/O: flows use it)."""
+    operation = operation_of(build)
+    return build_request(state, http, state.checked(operation, build(*args, **kwargs)), operation=operation)
 
 
 def connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
@@ -183,12 +198,7 @@ class SyncResource:
 
     def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
         """Send one generated operation; the 2xx response (errors raise)."""
-        operation = operation_of(build)
-        return self._send(
-            build_request(
-                self._state, self._http, self._state.checked(operation, build(*args, **kwargs)), operation=operation
-            )
-        )
+        return self._send(operation_request(self._state, self._http, build, *args, **kwargs))
 
     def _request(
         self,
@@ -219,6 +229,10 @@ class SyncResource:
     def _sleep(self, seconds: float) -> None:
         self._state.clock.sleep(seconds)
 
+    def _run(self, flow: Flow[T]) -> T:
+        """Run a flow: its requests go through `_send`, its sleeps on the client's clock."""
+        return run_flow(flow, self._send, self._sleep)
+
 
 class AsyncResource:
     def __init__(self, state: ClientState, http: httpx.AsyncClient) -> None:
@@ -235,12 +249,7 @@ class AsyncResource:
         raise error
 
     async def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
-        operation = operation_of(build)
-        return await self._send(
-            build_request(
-                self._state, self._http, self._state.checked(operation, build(*args, **kwargs)), operation=operation
-            )
-        )
+        return await self._send(operation_request(self._state, self._http, build, *args, **kwargs))
 
     async def _request(
         self,
@@ -268,3 +277,6 @@ class AsyncResource:
 
     async def _sleep(self, seconds: float) -> None:
         await self._state.clock.async_sleep(seconds)
+
+    async def _run(self, flow: Flow[T]) -> T:
+        return await arun_flow(flow, self._send, self._sleep)

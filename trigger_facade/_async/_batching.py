@@ -5,38 +5,19 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from trigger_api.api.batches import create_batch_v1, retrieve_batch_v2, stream_batch_items_v1
+from trigger_api.api.batches import retrieve_batch_v2
 from trigger_api.api.runs import retrieve_run_v1
-from trigger_api.models.create_batch_request import CreateBatchRequest
-from trigger_api.types import File
 
 from trigger_facade._async._payloads import AsyncPayloadResource
-from trigger_facade._base import json_body
-from trigger_facade._packets import STORE_TYPE
 from trigger_facade._transport import finite_seconds
-from trigger_facade.errors import (
-    BatchAlreadyExistsError,
-    BatchNotSealedError,
-    DeadlineExceededError,
-    RunWaitTimeoutError,
-    TriggerError,
-    UnprocessableEntityError,
-)
+from trigger_facade.errors import DeadlineExceededError, RunWaitTimeoutError
 from trigger_facade.models import BatchPart, Run, RunResult
-from trigger_facade.resources._batching import SEAL_ATTEMPTS, item_slots, parse_batch_answer
-from trigger_facade.resources.batch_items import (
-    BatchKey,
-    PreparedItem,
-    batch_key,
-    item_line,
-    partially_sent,
-    prepare_items,
-)
+from trigger_facade.resources._batching import batch_parts, item_slots, parse_batch_answer
+from trigger_facade.resources.batch_items import PreparedItem, batch_key, prepare_items
 from trigger_facade.resources.run_parsing import parse_run
 
 
@@ -55,99 +36,9 @@ class AsyncBatchingResource(AsyncPayloadResource):
         chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key, defaults)
         if isinstance(items, Sequence):
             chunks = list(chunks)
-        parts: list[BatchPart] = []
-        first_index = 0
-        number = 0
-        iterator = iter(chunks)
-        while True:
-            try:
-                chunk = next(iterator, None)
-                if chunk is None:
-                    return AsyncBatchHandle(self._state, self._http, tuple(parts))
-                parts.append(await self._send_chunk(chunk, number, first_index, key, parts))
-            except TriggerError as exc:
-                if not parts:
-                    raise
-                error = partially_sent(parts, first_index, exc)
-                break
-            first_index += len(chunk)
-            number += 1
-        raise error from error.__cause__
-
-    async def _ndjson(self, chunk: list[PreparedItem]) -> bytes:
-        lines = []
-        for index, item in enumerate(chunk):
-            line = item.line
-            if not line and item.data is not None:
-                encoded = item.data.encode()
-                stored = await self._upload_packet(encoded, item.data_type)
-                line = item_line(index, item.task, stored, item.options, STORE_TYPE, len(encoded))
-            lines.append(line)
-        lines.append("")
-        return "\n".join(lines).encode()
-
-    async def _send_chunk(
-        self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None, parts: list[BatchPart]
-    ) -> BatchPart:
-        """Create one server batch and stream its items. A batch created here whose items then fail is
-        appended to `parts` before the error goes on, so the caller learns of it."""
-        body: dict[str, Any] = {"runCount": len(chunk), "taskIdentifiers": sorted({item.task for item in chunk})}
-        if key is not None:
-            chunk_key, material = key.for_chunk(number)
-            body["idempotencyKey"] = chunk_key
-            if material is not None:
-                body["idempotencyKeyOptions"] = {"key": material, "scope": "global"}
-        try:
-            created = await self._call(create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
-        except UnprocessableEntityError as exc:
-            if key is None or "same idempotency key" not in exc.message:
-                raise
-            raise BatchAlreadyExistsError(
-                f"a batch with idempotency key {body['idempotencyKey'][:12]}... already exists; the server does not say which, and its items may never have been sent: use a new key to send them again",
-                response=exc.response,
-                body=exc.body,
-            ) from None
-        answer = json_body(created)
-        batch_id = str(answer["id"])
-        token = self._answer_token(created, "batch", batch_id)
-        if answer.get("isCached"):
-            return BatchPart(
-                batch_id, int(answer.get("runCount", len(chunk))), True, first_index, public_access_token=token
-            )
-        parts.append(BatchPart(batch_id, int(answer["runCount"]), False, first_index, public_access_token=token))
-        part = await self._stream_chunk(chunk, batch_id, int(answer["runCount"]), first_index, token)
-        parts.pop()
-        return part
-
-    async def _stream_chunk(
-        self, chunk: list[PreparedItem], batch_id: str, run_count: int, first_index: int, token: str | None
-    ) -> BatchPart:
-        content = await self._ndjson(chunk)
-        attempt = 0
-        while True:
-            attempt += 1
-            streamed = await self._call(
-                stream_batch_items_v1._get_kwargs, batch_id=batch_id, body=File(payload=io.BytesIO(content))
-            )
-            result = json_body(streamed)
-            if result.get("sealed"):
-                return BatchPart(
-                    batch_id,
-                    run_count,
-                    False,
-                    first_index,
-                    items_accepted=int(result.get("itemsAccepted", 0)),
-                    items_deduplicated=int(result.get("itemsDeduplicated", 0)),
-                    public_access_token=token,
-                )
-            if attempt >= SEAL_ATTEMPTS:
-                raise BatchNotSealedError(
-                    f"batch {batch_id} was not sealed after {attempt} attempts (enqueued {result.get('enqueuedCount')} of {result.get('expectedCount')})",
-                    response=streamed,
-                    body=result,
-                    batch_id=batch_id,
-                )
-            await self._sleep(self._state.retry_policy.backoff(attempt, self._state.clock.random))
+        return AsyncBatchHandle(
+            self._state, self._http, await self._run(batch_parts(self._state, self._http, chunks, key))
+        )
 
 
 class AsyncBatchHandle(AsyncPayloadResource):

@@ -11,15 +11,16 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import httpx
 from trigger_api.api.batches import create_batch_v1, retrieve_batch_v2, stream_batch_items_v1
 from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.batch_object import BatchObject
 from trigger_api.models.create_batch_request import CreateBatchRequest
 from trigger_api.types import File, Unset
 
-from .._base import json_body
+from .._base import json_body, operation_request
 from .._packets import STORE_TYPE
 from .._transport import finite_seconds
 from ..errors import (
@@ -30,8 +31,9 @@ from ..errors import (
     TriggerError,
     UnprocessableEntityError,
 )
+from ..flows import Flow, exchange, pause
 from ..models import TRIGGER_FAILED, BatchPart, Run, RunError, RunResult
-from ._payloads import PayloadResource
+from ._payloads import PayloadResource, answer_token, upload_packet
 from .batch_items import (
     MAX_BATCH_ITEMS,
     BatchKey,
@@ -53,12 +55,16 @@ __all__ = [
     "Defaults",
     "PreparedItem",
     "batch_key",
+    "batch_parts",
     "item_line",
     "item_slots",
     "parse_batch_answer",
     "partially_sent",
     "prepare_items",
 ]
+
+if TYPE_CHECKING:
+    from ..client_state import ClientState
 
 SEAL_ATTEMPTS = 3
 
@@ -78,110 +84,146 @@ class BatchingResource(PayloadResource):
         chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key, defaults)
         if isinstance(items, Sequence):
             chunks = list(chunks)  # a list is checked whole before anything is sent
-        parts: list[BatchPart] = []
-        first_index = 0
-        number = 0
-        iterator = iter(chunks)
-        while True:
-            try:
-                chunk = next(iterator, None)
-                if chunk is None:
-                    return BatchHandle(self._state, self._http, tuple(parts))
-                parts.append(self._send_chunk(chunk, number, first_index, key, parts))
-            except TriggerError as exc:
-                if not parts:
-                    raise
-                error = partially_sent(parts, first_index, exc)
-                break
-            first_index += len(chunk)
-            number += 1
-        raise error from error.__cause__
+        return BatchHandle(self._state, self._http, self._run(batch_parts(self._state, self._http, chunks, key)))
 
-    def _ndjson(self, chunk: list[PreparedItem]) -> bytes:
-        lines = []
-        for index, item in enumerate(chunk):
-            line = item.line
-            if not line and item.data is not None:
-                encoded = item.data.encode()
-                stored = self._upload_packet(encoded, item.data_type)
-                line = item_line(index, item.task, stored, item.options, STORE_TYPE, len(encoded))
-            lines.append(line)
-        lines.append("")
-        return "\n".join(lines).encode()
 
-    def _send_chunk(
-        self, chunk: list[PreparedItem], number: int, first_index: int, key: BatchKey | None, parts: list[BatchPart]
-    ) -> BatchPart:
-        """Create one server batch and stream its items. A batch created here whose items then fail is
-        appended to `parts` before the error goes on, so the caller learns of it."""
-        body: dict[str, Any] = {
-            "runCount": len(chunk),
-            "taskIdentifiers": sorted({item.task for item in chunk}),
-        }
-        if key is not None:
-            chunk_key, material = key.for_chunk(number)
-            body["idempotencyKey"] = chunk_key
-            if material is not None:
-                body["idempotencyKeyOptions"] = {"key": material, "scope": "global"}
+def batch_parts(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    chunks: Iterable[list[PreparedItem]],
+    key: BatchKey | None,
+) -> Flow[tuple[BatchPart, ...]]:
+    """Create and fill one server batch per chunk. Once a batch exists, a later failure raises
+    BatchPartiallySentError (partially_sent) naming what was sent, so nothing is lost silently."""
+    parts: list[BatchPart] = []
+    first_index = 0
+    number = 0
+    iterator = iter(chunks)
+    while True:
         try:
-            created = self._call(create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
-        except UnprocessableEntityError as exc:
-            if key is None or "same idempotency key" not in exc.message:
+            chunk = next(iterator, None)
+            if chunk is None:
+                return tuple(parts)
+            parts.append((yield from send_chunk(state, http, chunk, number, first_index, key, parts)))
+        except TriggerError as exc:
+            if not parts:
                 raise
-            # O5: the key's batch exists (perhaps made by an earlier attempt whose answer was lost)
-            raise BatchAlreadyExistsError(
-                f"a batch with idempotency key {body['idempotencyKey'][:12]}... already exists; the server does not "
-                "say which, and its items may never have been sent: use a new key to send them again",
-                response=exc.response,
-                body=exc.body,
-            ) from None
-        answer = json_body(created)
-        batch_id = str(answer["id"])
-        token = self._answer_token(created, "batch", batch_id)
-        if answer.get("isCached"):
+            error = partially_sent(parts, first_index, exc)
+            break
+        first_index += len(chunk)
+        number += 1
+    raise error from error.__cause__
+
+
+def ndjson(state: ClientState, http: httpx.Client | httpx.AsyncClient, chunk: list[PreparedItem]) -> Flow[bytes]:
+    """The chunk's NDJSON body; an item too large to go inline is uploaded first and sent by its path."""
+    lines = []
+    for index, item in enumerate(chunk):
+        line = item.line
+        if not line and item.data is not None:
+            encoded = item.data.encode()
+            stored = yield from upload_packet(state, http, encoded, item.data_type)
+            line = item_line(index, item.task, stored, item.options, STORE_TYPE, len(encoded))
+        lines.append(line)
+    lines.append("")
+    return "\n".join(lines).encode()
+
+
+def send_chunk(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    chunk: list[PreparedItem],
+    number: int,
+    first_index: int,
+    key: BatchKey | None,
+    parts: list[BatchPart],
+) -> Flow[BatchPart]:
+    """Create one server batch and stream its items. A batch created here whose items then fail is
+    appended to `parts` before the error goes on, so the caller learns of it."""
+    body: dict[str, Any] = {
+        "runCount": len(chunk),
+        "taskIdentifiers": sorted({item.task for item in chunk}),
+    }
+    if key is not None:
+        chunk_key, material = key.for_chunk(number)
+        body["idempotencyKey"] = chunk_key
+        if material is not None:
+            body["idempotencyKeyOptions"] = {"key": material, "scope": "global"}
+    try:
+        created = yield from exchange(
+            operation_request(state, http, create_batch_v1._get_kwargs, body=CreateBatchRequest.from_dict(body))
+        )
+    except UnprocessableEntityError as exc:
+        if key is None or "same idempotency key" not in exc.message:
+            raise
+        # O5: the key's batch exists (perhaps made by an earlier attempt whose answer was lost)
+        raise BatchAlreadyExistsError(
+            f"a batch with idempotency key {body['idempotencyKey'][:12]}... already exists; the server does not "
+            "say which, and its items may never have been sent: use a new key to send them again",
+            response=exc.response,
+            body=exc.body,
+        ) from None
+    answer = json_body(created)
+    batch_id = str(answer["id"])
+    token = answer_token(state, created, "batch", batch_id)
+    if answer.get("isCached"):
+        return BatchPart(
+            batch_id,
+            int(answer.get("runCount", len(chunk))),
+            True,
+            first_index,
+            public_access_token=token,
+        )
+    parts.append(BatchPart(batch_id, int(answer["runCount"]), False, first_index, public_access_token=token))
+    part = yield from stream_chunk(state, http, chunk, batch_id, int(answer["runCount"]), first_index, token)
+    parts.pop()
+    return part
+
+
+def stream_chunk(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    chunk: list[PreparedItem],
+    batch_id: str,
+    run_count: int,
+    first_index: int,
+    token: str | None,
+) -> Flow[BatchPart]:
+    """Stream the items until the server seals the batch (at most SEAL_ATTEMPTS sends, backing off between)."""
+    content = yield from ndjson(state, http, chunk)
+    attempt = 0
+    while True:
+        attempt += 1
+        streamed = yield from exchange(
+            operation_request(
+                state,
+                http,
+                stream_batch_items_v1._get_kwargs,
+                batch_id=batch_id,
+                body=File(payload=io.BytesIO(content)),
+            )
+        )
+        result = json_body(streamed)
+        if result.get("sealed"):
             return BatchPart(
                 batch_id,
-                int(answer.get("runCount", len(chunk))),
-                True,
+                run_count,
+                False,
                 first_index,
+                items_accepted=int(result.get("itemsAccepted", 0)),
+                items_deduplicated=int(result.get("itemsDeduplicated", 0)),
                 public_access_token=token,
             )
-        parts.append(BatchPart(batch_id, int(answer["runCount"]), False, first_index, public_access_token=token))
-        part = self._stream_chunk(chunk, batch_id, int(answer["runCount"]), first_index, token)
-        parts.pop()
-        return part
-
-    def _stream_chunk(
-        self, chunk: list[PreparedItem], batch_id: str, run_count: int, first_index: int, token: str | None
-    ) -> BatchPart:
-        content = self._ndjson(chunk)
-        attempt = 0
-        while True:
-            attempt += 1
-            streamed = self._call(
-                stream_batch_items_v1._get_kwargs, batch_id=batch_id, body=File(payload=io.BytesIO(content))
+        if attempt >= SEAL_ATTEMPTS:
+            raise BatchNotSealedError(
+                f"batch {batch_id} was not sealed after {attempt} attempts "
+                f"(enqueued {result.get('enqueuedCount')} of {result.get('expectedCount')})",
+                response=streamed,
+                body=result,
+                batch_id=batch_id,
             )
-            result = json_body(streamed)
-            if result.get("sealed"):
-                return BatchPart(
-                    batch_id,
-                    run_count,
-                    False,
-                    first_index,
-                    items_accepted=int(result.get("itemsAccepted", 0)),
-                    items_deduplicated=int(result.get("itemsDeduplicated", 0)),
-                    public_access_token=token,
-                )
-            if attempt >= SEAL_ATTEMPTS:
-                raise BatchNotSealedError(
-                    f"batch {batch_id} was not sealed after {attempt} attempts "
-                    f"(enqueued {result.get('enqueuedCount')} of {result.get('expectedCount')})",
-                    response=streamed,
-                    body=result,
-                    batch_id=batch_id,
-                )
-            # the server de-duplicates by index, so sending the whole stream again is safe
-            self._sleep(self._state.retry_policy.backoff(attempt, self._state.clock.random))
+        # the server de-duplicates by index, so sending the whole stream again is safe
+        yield from pause(state.retry_policy.backoff(attempt, state.clock.random))
 
 
 _IDS_FINAL = frozenset({"COMPLETED", "PARTIAL_FAILED", "ABORTED"})  # the batch makes no more runs
