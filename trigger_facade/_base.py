@@ -95,8 +95,22 @@ def operation_request(
     **kwargs: P.kwargs,
 ) -> httpx.Request:
     """The request of one generated operation, checked against the key's kind (no I/O: flows use it)."""
+    return operation_request_within(state, http, None, build, *args, **kwargs)
+
+
+def operation_request_within(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    deadline: float | None,
+    build: Callable[P, dict[str, Any]],
+    /,
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> httpx.Request:
+    """`operation_request` whose attempts and retry waits all end by `deadline` (time.monotonic())."""
     operation = operation_of(build)
-    return build_request(state, http, state.checked(operation, build(*args, **kwargs)), operation=operation)
+    spec = state.checked(operation, build(*args, **kwargs))
+    return build_request(state, http, spec, operation=operation, deadline=deadline)
 
 
 def connection_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
@@ -221,9 +235,7 @@ class SyncResource:
         **kwargs: P.kwargs,
     ) -> T:
         """`_request` whose attempts and retry waits all end by `deadline` (time.monotonic())."""
-        operation = operation_of(build)
-        request = self._state.checked(operation, build(*args, **kwargs))
-        built = build_request(self._state, self._http, request, operation=operation, deadline=deadline)
+        built = operation_request_within(self._state, self._http, deadline, build, *args, **kwargs)
         return parse_response(self._send(built), parse)
 
     def _sleep(self, seconds: float) -> None:
@@ -270,9 +282,7 @@ class AsyncResource:
         *args: P.args,
         **kwargs: P.kwargs,
     ) -> T:
-        operation = operation_of(build)
-        request = self._state.checked(operation, build(*args, **kwargs))
-        built = build_request(self._state, self._http, request, operation=operation, deadline=deadline)
+        built = operation_request_within(self._state, self._http, deadline, build, *args, **kwargs)
         return parse_response(await self._send(built), parse)
 
     async def _sleep(self, seconds: float) -> None:

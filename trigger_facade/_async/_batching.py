@@ -9,16 +9,11 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from trigger_api.api.batches import retrieve_batch_v2
-from trigger_api.api.runs import retrieve_run_v1
-
 from trigger_facade._async._payloads import AsyncPayloadResource
 from trigger_facade._transport import finite_seconds
-from trigger_facade.errors import DeadlineExceededError, RunWaitTimeoutError
-from trigger_facade.models import BatchPart, Run, RunResult
-from trigger_facade.resources._batching import batch_parts, item_slots, parse_batch_answer
+from trigger_facade.models import BatchPart, RunResult
+from trigger_facade.resources._batching import batch_parts, batch_results
 from trigger_facade.resources.batch_items import PreparedItem, batch_key, prepare_items
-from trigger_facade.resources.run_parsing import parse_run
 
 
 class AsyncBatchingResource(AsyncPayloadResource):
@@ -91,63 +86,11 @@ class AsyncBatchHandle(AsyncPayloadResource):
         limit = finite_seconds(timeout, "timeout", allow_zero=True)
         interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
         ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
-        clock = self._state.clock
-        deadline = clock.monotonic() + limit
-        slots: dict[str, list[str | RunResult]] = {}
-        finished: dict[str, RunResult] = {}
-        while True:
-            try:
-                pending = await self._poll_once(slots, finished, deadline)
-            except DeadlineExceededError as exc:
-                raise RunWaitTimeoutError(
-                    ", ".join(self.ids), limit, f"{len(finished)} of {self.run_count} runs finished"
-                ) from exc
-            if not pending:
-                return [
-                    slot if isinstance(slot, RunResult) else finished[slot]
-                    for part in self.batches
-                    for slot in slots[part.id]
-                ]
-            left = deadline - clock.monotonic()
-            if left <= 0:
-                done = len(finished)
-                raise RunWaitTimeoutError(", ".join(self.ids), limit, f"{done} of {self.run_count} runs finished")
-            await self._sleep(min(interval, left))
-            interval = min(ceiling, max(interval * 1.5, 0.1))
-
-    async def _poll_once(
-        self, slots: dict[str, list[str | RunResult]], finished: dict[str, RunResult], deadline: float
-    ) -> int:
-        """One round: learn the parts' run ids, read runs not yet finished. The number of parts still going."""
-        pending = 0
-        for part in self.batches:
-            if part.id not in slots:
-                batch = await self._request_within(
-                    deadline, retrieve_batch_v2._get_kwargs, parse_batch_answer, batch_id=part.id
-                )
-                found = item_slots(part, batch)
-                if found is None:
-                    pending += 1
-                    continue
-                slots[part.id] = found
-            waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
-            for run_id in waiting:
-                run = await self._read_run(run_id, deadline)
-                if run.is_terminal:
-                    finished[run_id] = RunResult.from_run(run)
-                else:
-                    pending += 1
-                    break
-        return pending
+        deadline = self._state.clock.monotonic() + limit
+        return await self._run(batch_results(self._state, self._http, self.batches, limit, deadline, interval, ceiling))
 
     async def wait(
         self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0
     ) -> list[RunResult]:
         """Wait until every run has finished, without raising for failed runs (see results())."""
         return await self.results(timeout=timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
-
-    async def _read_run(self, run_id: str, deadline: float) -> Run:
-        run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
-        if run.is_terminal and run.output_presigned_url and (run.data.get("output") is None):
-            run = run.evolve(output=await self._download(run.output_presigned_url, deadline))
-        return run

@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from trigger_api.api.runs import retrieve_run_v1
-
 from trigger_facade import _validate as check
 from trigger_facade._async.run_feeds import AsyncRunFeeds
 from trigger_facade._transport import finite_seconds
@@ -23,8 +21,13 @@ from trigger_facade.errors import (
 from trigger_facade.models import Run
 from trigger_facade.realtime.electric import ShapeSubscription
 from trigger_facade.resources.run_feeds import DEADLINE_SLACK
-from trigger_facade.resources.run_parsing import parse_run
-from trigger_facade.resources.run_waiting import DEFAULT_WAIT_TIMEOUT, WATCH_FEED_FAILURES, WatchPlan, log
+from trigger_facade.resources.run_waiting import (
+    DEFAULT_WAIT_TIMEOUT,
+    WATCH_FEED_FAILURES,
+    WatchPlan,
+    log,
+    read_for_wait,
+)
 
 
 class AsyncRunWaiting(AsyncRunFeeds):
@@ -104,21 +107,10 @@ class AsyncRunWaiting(AsyncRunFeeds):
             interval = min(plan.ceiling, max(interval * 1.5, 0.1))
 
     async def _read_for_wait(self, run_id: str, deadline: float | None, payload: list[Any]) -> Run:
-        """The run, read within `deadline`; a presigned payload is fetched only the first time."""
         try:
-            run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
-            fetched = {}
-            if run.payload_presigned_url and run.data.get("payload") is None:
-                if not payload:
-                    payload.append(await self._download(run.payload_presigned_url, deadline))
-                fetched["payload"] = payload[0]
-            if run.output_presigned_url and run.data.get("output") is None:
-                fetched["output"] = await self._download(run.output_presigned_url, deadline)
-            if fetched:
-                run = run.evolve(**fetched)
+            return await self._run(read_for_wait(self._state, self._http, run_id, deadline, payload))
         except DeadlineExceededError as exc:
             raise RunWaitTimeoutError(run_id, 0.0, None) from exc
-        return run
 
     async def wait(
         self,

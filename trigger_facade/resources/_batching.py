@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from trigger_api.api.batches import create_batch_v1, retrieve_batch_v2, stream_batch_items_v1
 from trigger_api.api.runs import retrieve_run_v1
-from trigger_api.models.batch_object import BatchObject
 from trigger_api.models.create_batch_request import CreateBatchRequest
-from trigger_api.types import File, Unset
+from trigger_api.types import File
 
-from .._base import json_body, operation_request
+from .._base import json_body, operation_request, operation_request_within, parse_response
 from .._packets import STORE_TYPE
 from .._transport import finite_seconds
 from ..errors import (
@@ -32,8 +31,8 @@ from ..errors import (
     UnprocessableEntityError,
 )
 from ..flows import Flow, exchange, pause
-from ..models import TRIGGER_FAILED, BatchPart, Run, RunError, RunResult
-from ._payloads import PayloadResource, answer_token, upload_packet
+from ..models import BatchPart, Run, RunResult
+from ._payloads import PayloadResource, answer_token, download, upload_packet
 from .batch_items import (
     MAX_BATCH_ITEMS,
     BatchKey,
@@ -41,6 +40,8 @@ from .batch_items import (
     PreparedItem,
     batch_key,
     item_line,
+    item_slots,
+    parse_batch_answer,
     partially_sent,
     prepare_items,
 )
@@ -226,37 +227,6 @@ def stream_chunk(
         yield from pause(state.retry_policy.backoff(attempt, state.clock.random))
 
 
-_IDS_FINAL = frozenset({"COMPLETED", "PARTIAL_FAILED", "ABORTED"})  # the batch makes no more runs
-
-
-def parse_batch_answer(data: Any) -> BatchObject:
-    return BatchObject.from_dict(data)
-
-
-def item_slots(part: BatchPart, batch: BatchObject) -> list[str | RunResult] | None:
-    """The part's items in order: a run id, or the RunResult of an item that failed to trigger.
-    None while the server is still making runs."""
-    failed = {error.index: error for error in batch.processing.errors}
-    if len(batch.runs) + len(failed) < part.run_count and str(batch.status) not in _IDS_FINAL:
-        return None
-    runs = iter(batch.runs)
-    slots: list[str | RunResult] = []
-    for index in range(max(part.run_count, len(batch.runs) + len(failed))):
-        error = failed.get(index)
-        if error is not None:
-            code = None if isinstance(error.error_code, Unset) else error.error_code
-            detail: RunError = {"message": str(error.error)}
-            if code:
-                detail["code"] = code
-            slots.append(RunResult(id="", task_identifier=error.task_identifier, status=TRIGGER_FAILED, error=detail))
-            continue
-        run_id = next(runs, None)
-        if run_id is None:
-            break  # an aborted batch: fewer items than announced
-        slots.append(run_id)
-    return slots
-
-
 class BatchHandle(PayloadResource):
     """What batch triggering returns. More than 1,000 items are split into several server batches
     (`batches`, `ids`); `wait()` and `results()` follow all of them and answer in item order."""
@@ -307,54 +277,8 @@ class BatchHandle(PayloadResource):
         limit = finite_seconds(timeout, "timeout", allow_zero=True)
         interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
         ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
-        clock = self._state.clock
-        deadline = clock.monotonic() + limit
-        slots: dict[str, list[str | RunResult]] = {}
-        finished: dict[str, RunResult] = {}
-        while True:
-            try:
-                pending = self._poll_once(slots, finished, deadline)
-            except DeadlineExceededError as exc:
-                raise RunWaitTimeoutError(
-                    ", ".join(self.ids), limit, f"{len(finished)} of {self.run_count} runs finished"
-                ) from exc
-            if not pending:
-                return [
-                    slot if isinstance(slot, RunResult) else finished[slot]
-                    for part in self.batches
-                    for slot in slots[part.id]
-                ]
-            left = deadline - clock.monotonic()
-            if left <= 0:
-                done = len(finished)
-                raise RunWaitTimeoutError(", ".join(self.ids), limit, f"{done} of {self.run_count} runs finished")
-            self._sleep(min(interval, left))
-            interval = min(ceiling, max(interval * 1.5, 0.1))
-
-    def _poll_once(
-        self, slots: dict[str, list[str | RunResult]], finished: dict[str, RunResult], deadline: float
-    ) -> int:
-        """One round: learn the parts' run ids, read runs not yet finished. The number of parts still going."""
-        pending = 0
-        for part in self.batches:
-            if part.id not in slots:
-                batch = self._request_within(
-                    deadline, retrieve_batch_v2._get_kwargs, parse_batch_answer, batch_id=part.id
-                )
-                found = item_slots(part, batch)
-                if found is None:
-                    pending += 1
-                    continue
-                slots[part.id] = found
-            waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
-            for run_id in waiting:
-                run = self._read_run(run_id, deadline)
-                if run.is_terminal:
-                    finished[run_id] = RunResult.from_run(run)
-                else:
-                    pending += 1
-                    break  # no need to read the rest this round: the batch is not done
-        return pending
+        deadline = self._state.clock.monotonic() + limit
+        return self._run(batch_results(self._state, self._http, self.batches, limit, deadline, interval, ceiling))
 
     def wait(
         self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0
@@ -362,8 +286,77 @@ class BatchHandle(PayloadResource):
         """Wait until every run has finished, without raising for failed runs (see results())."""
         return self.results(timeout=timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
 
-    def _read_run(self, run_id: str, deadline: float) -> Run:
-        run = self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
-        if run.is_terminal and run.output_presigned_url and run.data.get("output") is None:
-            run = run.evolve(output=self._download(run.output_presigned_url, deadline))
-        return run
+
+def batch_results(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    batches: tuple[BatchPart, ...],
+    limit: float,
+    deadline: float,
+    interval: float,
+    ceiling: float,
+) -> Flow[list[RunResult]]:
+    """Poll the batches until every item's run has finished (backing off from `interval` to `ceiling`);
+    the RunResults in item order. RunWaitTimeoutError once `deadline` (time.monotonic()) passes."""
+    ids = ", ".join(part.id for part in batches)
+    run_count = sum(part.run_count for part in batches)
+    slots: dict[str, list[str | RunResult]] = {}
+    finished: dict[str, RunResult] = {}
+    while True:
+        try:
+            pending = yield from poll_batches(state, http, batches, slots, finished, deadline)
+        except DeadlineExceededError as exc:
+            raise RunWaitTimeoutError(ids, limit, f"{len(finished)} of {run_count} runs finished") from exc
+        if not pending:
+            return [
+                slot if isinstance(slot, RunResult) else finished[slot] for part in batches for slot in slots[part.id]
+            ]
+        left = deadline - state.clock.monotonic()
+        if left <= 0:
+            raise RunWaitTimeoutError(ids, limit, f"{len(finished)} of {run_count} runs finished")
+        yield from pause(min(interval, left))
+        interval = min(ceiling, max(interval * 1.5, 0.1))
+
+
+def poll_batches(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    batches: tuple[BatchPart, ...],
+    slots: dict[str, list[str | RunResult]],
+    finished: dict[str, RunResult],
+    deadline: float,
+) -> Flow[int]:
+    """One round: learn the parts' run ids, read runs not yet finished. The number of parts still going."""
+    pending = 0
+    for part in batches:
+        if part.id not in slots:
+            answer = yield from exchange(
+                operation_request_within(state, http, deadline, retrieve_batch_v2._get_kwargs, batch_id=part.id)
+            )
+            found = item_slots(part, parse_response(answer, parse_batch_answer))
+            if found is None:
+                pending += 1
+                continue
+            slots[part.id] = found
+        waiting = [s for s in slots[part.id] if isinstance(s, str) and s not in finished]
+        for run_id in waiting:
+            run = yield from read_finished_run(state, http, run_id, deadline)
+            if run.is_terminal:
+                finished[run_id] = RunResult.from_run(run)
+            else:
+                pending += 1
+                break  # no need to read the rest this round: the batch is not done
+    return pending
+
+
+def read_finished_run(
+    state: ClientState, http: httpx.Client | httpx.AsyncClient, run_id: str, deadline: float
+) -> Flow[Run]:
+    """The run, with its presigned output fetched once it has finished."""
+    answer = yield from exchange(
+        operation_request_within(state, http, deadline, retrieve_run_v1._get_kwargs, run_id=run_id)
+    )
+    run = parse_response(answer, parse_run)
+    if run.is_terminal and run.output_presigned_url and run.data.get("output") is None:
+        run = run.evolve(output=(yield from download(state, http, run.output_presigned_url, deadline)))
+    return run

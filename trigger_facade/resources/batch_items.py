@@ -1,6 +1,6 @@
 """The items of a batch, checked and encoded before anything is sent: NDJSON lines as the SDK writes
 them, the idempotency keys items and split batches derive from the caller's key, in chunks of at
-most 1,000 (one server batch each).
+most 1,000 (one server batch each); and, once the server has made the runs, the items' runs in order.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from itertools import islice
 from typing import Any, NamedTuple
 
 import attrs
+from trigger_api.models.batch_object import BatchObject
+from trigger_api.types import Unset
 
 from .. import _validate as check
 from .. import idempotency_keys
@@ -19,7 +21,7 @@ from .._packets import PACKET_THRESHOLD, encode_payload
 from .._payload import utf8_length_at_least
 from ..durations import to_idempotency_key_ttl
 from ..errors import BatchPartiallySentError, InvalidInputError, TriggerError
-from ..models import BatchPart
+from ..models import TRIGGER_FAILED, BatchPart, RunError, RunResult
 from ..superjson import UNDEFINED, json_stringify
 
 MAX_BATCH_ITEMS = 1000
@@ -139,3 +141,34 @@ def partially_sent(parts: list[BatchPart], next_index: int, cause: TriggerError)
     )
     error.__cause__ = cause
     return error
+
+
+_IDS_FINAL = frozenset({"COMPLETED", "PARTIAL_FAILED", "ABORTED"})  # the batch makes no more runs
+
+
+def parse_batch_answer(data: Any) -> BatchObject:
+    return BatchObject.from_dict(data)
+
+
+def item_slots(part: BatchPart, batch: BatchObject) -> list[str | RunResult] | None:
+    """The part's items in order: a run id, or the RunResult of an item that failed to trigger.
+    None while the server is still making runs."""
+    failed = {error.index: error for error in batch.processing.errors}
+    if len(batch.runs) + len(failed) < part.run_count and str(batch.status) not in _IDS_FINAL:
+        return None
+    runs = iter(batch.runs)
+    slots: list[str | RunResult] = []
+    for index in range(max(part.run_count, len(batch.runs) + len(failed))):
+        error = failed.get(index)
+        if error is not None:
+            code = None if isinstance(error.error_code, Unset) else error.error_code
+            detail: RunError = {"message": str(error.error)}
+            if code:
+                detail["code"] = code
+            slots.append(RunResult(id="", task_identifier=error.task_identifier, status=TRIGGER_FAILED, error=detail))
+            continue
+        run_id = next(runs, None)
+        if run_id is None:
+            break  # an aborted batch: fewer items than announced
+        slots.append(run_id)
+    return slots

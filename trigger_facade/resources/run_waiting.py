@@ -7,17 +7,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import httpx
 from trigger_api.api.runs import retrieve_run_v1
 
 from .. import _validate as check
+from .._base import operation_request_within, parse_response
 from .._transport import finite_seconds
 from ..errors import APIError, DeadlineExceededError, InvalidInputError, RealtimeProtocolError, RunWaitTimeoutError
+from ..flows import Flow, exchange
 from ..models import Run
 from ..realtime.electric import ShapeSubscription
+from ._payloads import download
 from .run_feeds import DEADLINE_SLACK, RunFeeds
 from .run_parsing import parse_run
+
+if TYPE_CHECKING:
+    from ..client_state import ClientState
 
 DEFAULT_WAIT_TIMEOUT = 600.0
 log = logging.getLogger("trigger_facade")
@@ -114,21 +121,10 @@ class RunWaiting(RunFeeds):
             interval = min(plan.ceiling, max(interval * 1.5, 0.1))
 
     def _read_for_wait(self, run_id: str, deadline: float | None, payload: list[Any]) -> Run:
-        """The run, read within `deadline`; a presigned payload is fetched only the first time."""
         try:
-            run = self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
-            fetched = {}
-            if run.payload_presigned_url and run.data.get("payload") is None:
-                if not payload:
-                    payload.append(self._download(run.payload_presigned_url, deadline))
-                fetched["payload"] = payload[0]
-            if run.output_presigned_url and run.data.get("output") is None:
-                fetched["output"] = self._download(run.output_presigned_url, deadline)
-            if fetched:
-                run = run.evolve(**fetched)
+            return self._run(read_for_wait(self._state, self._http, run_id, deadline, payload))
         except DeadlineExceededError as exc:
             raise RunWaitTimeoutError(run_id, 0.0, None) from exc
-        return run
 
     def wait(
         self,
@@ -152,3 +148,21 @@ class RunWaiting(RunFeeds):
         if last is None:  # pragma: no cover - _watching yields or raises
             raise RunWaitTimeoutError(run_id, timeout, None)
         return last
+
+
+def read_for_wait(
+    state: ClientState, http: httpx.Client | httpx.AsyncClient, run_id: str, deadline: float | None, payload: list[Any]
+) -> Flow[Run]:
+    """The run, read within `deadline`; a presigned payload is fetched only the first time (kept in `payload`)."""
+    answer = yield from exchange(
+        operation_request_within(state, http, deadline, retrieve_run_v1._get_kwargs, run_id=run_id)
+    )
+    run = parse_response(answer, parse_run)
+    fetched = {}
+    if run.payload_presigned_url and run.data.get("payload") is None:
+        if not payload:
+            payload.append((yield from download(state, http, run.payload_presigned_url, deadline)))
+        fetched["payload"] = payload[0]
+    if run.output_presigned_url and run.data.get("output") is None:
+        fetched["output"] = yield from download(state, http, run.output_presigned_url, deadline)
+    return run.evolve(**fetched) if fetched else run
