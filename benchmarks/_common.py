@@ -14,20 +14,23 @@ KEY = DEFAULT_SECRET_KEY
 
 
 @contextmanager
-def fake_server(*args: str) -> Iterator[str]:
-    """The loopback fake in a separate process (no contract checks, no added latency)."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "trigger_facade.testing", "serve", "--port", "0", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+def server_process(command: list[str]) -> Iterator[str]:
+    """A server in its own process (so it shares no interpreter lock with what is measured), which
+    prints its URL on the first line of its output; stopped when the block ends."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert process.stdout is not None
         yield process.stdout.readline().strip()
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextmanager
+def fake_server(*args: str) -> Iterator[str]:
+    """The loopback fake in a separate process (no contract checks, no added latency)."""
+    with server_process([sys.executable, "-m", "trigger_facade.testing", "serve", "--port", "0", *args]) as url:
+        yield url
 
 
 def peak_rss_mb() -> float:

@@ -9,7 +9,6 @@ for up to 20 s), and on a loopback socket for the scaled real-time run and the s
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -21,6 +20,9 @@ import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from _common import server_process  # noqa: E402 - the benchmarks folder is put on the path first
+
 from tests.realtime_client.server import (  # noqa: E402 - the repository root is put on the path first
     FakeClock,
     OutputStream,
@@ -84,13 +86,8 @@ def stream_app(version: str) -> RealtimeServer:
 @contextmanager
 def stream_server(version: str) -> Iterator[str]:
     """The stream server in its own process, so that it does not share our interpreter lock."""
-    process = subprocess.Popen([sys.executable, __file__, "--serve-stream", version], stdout=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        yield process.stdout.readline().strip()
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with server_process([sys.executable, __file__, "--serve-stream", version]) as url:
+        yield url
 
 
 def serve_stream(version: str) -> None:

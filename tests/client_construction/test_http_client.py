@@ -14,6 +14,7 @@ from trigger_facade import AsyncTriggerClient, ConfigurationError, TriggerClient
 from trigger_facade._deadline_backend import AsyncDeadlineBackend, DeadlineBackend
 from trigger_facade.testing import FakeClock
 
+from .helpers import get_through
 from .servers import RUN_JSON, loopback
 
 KEY = "tr_dev_abcdefghijklmnopqrstuvwx"
@@ -48,20 +49,6 @@ def users_client(mode: str, **options: Any) -> httpx.Client | httpx.AsyncClient:
     return httpx.AsyncClient(event_hooks={k: [wrap(h) for h in v] for k, v in hooks.items()}, **options)
 
 
-def _get(client: TriggerClient | AsyncTriggerClient, url: str) -> httpx.Response:
-    """GET `url` through the client's own httpx client (its whole stack), then close the client."""
-    if isinstance(client, TriggerClient):
-        with client:
-            return client.raw.get_httpx_client().get(url)
-
-    async def go() -> httpx.Response:
-        async with client:
-            return await client.raw.get_async_httpx_client().get(url)
-
-    assert isinstance(client, AsyncTriggerClient)
-    return asyncio.run(go())
-
-
 def _ours(mode: str, user: httpx.Client | httpx.AsyncClient, **options: Any) -> TriggerClient | AsyncTriggerClient:
     cls = AsyncTriggerClient if mode == "async" else TriggerClient
     return cls(secret_key=KEY, http_client=user, environ={}, clock=FakeClock(), **options)
@@ -79,7 +66,7 @@ def test_event_hooks_headers_and_transport_are_kept_and_retries_go_through_them(
             "response": [lambda r: hooked.append(("response", str(r.status_code)))],
         },
     )
-    response = _get(_ours(mode, user), "/api/v3/runs/run_1")
+    response = get_through(_ours(mode, user), "/api/v3/runs/run_1")
     assert response.content == RUN_JSON
     url = f"{API}/api/v3/runs/run_1"
     assert hooked == [("request", url), ("response", "503"), ("request", url), ("response", "200")]
@@ -97,8 +84,8 @@ def test_their_auth_and_authorization_header_never_replace_our_rule(mode: str) -
     user = users_client(
         mode, transport=httpx.MockTransport(wire), auth=("user", "pw"), headers={"Authorization": "Bearer theirs"}
     )
-    assert _get(_ours(mode, user), "/api/v3/runs/run_1").status_code == 200
-    assert _get(_ours(mode, user), "https://storage.example/blob").status_code == 200
+    assert get_through(_ours(mode, user), "/api/v3/runs/run_1").status_code == 200
+    assert get_through(_ours(mode, user), "https://storage.example/blob").status_code == 200
     api, storage = wire.requests
     assert api.headers.get_list("authorization") == [f"Bearer {KEY}"]
     assert "authorization" not in storage.headers
@@ -108,7 +95,7 @@ def test_redirects_stay_off_and_their_client_stays_open(mode: str) -> None:
     moved = httpx.Response(302, headers={"location": "https://elsewhere.example/x"})
     wire = Wire({"/api/v3/runs/run_1": [moved]})
     user = users_client(mode, transport=httpx.MockTransport(wire), follow_redirects=True)
-    assert _get(_ours(mode, user), "/api/v3/runs/run_1").status_code == 302
+    assert get_through(_ours(mode, user), "/api/v3/runs/run_1").status_code == 302
     assert [str(r.url) for r in wire.requests] == [f"{API}/api/v3/runs/run_1"]
     assert not user.is_closed  # closing ours left theirs alone
     if isinstance(user, httpx.Client):
@@ -126,7 +113,7 @@ def test_their_mounts_are_kept(mode: str) -> None:
         transport=httpx.MockTransport(api),
         mounts={"https://storage.example": httpx.MockTransport(storage)},
     )
-    assert _get(_ours(mode, user), "https://storage.example/blob").content == b"stored"
+    assert get_through(_ours(mode, user), "https://storage.example/blob").content == b"stored"
     assert api.requests == []
     assert [r.url.path for r in storage.requests] == ["/blob"]
 
@@ -135,7 +122,7 @@ def test_their_proxy_is_used_and_the_attempt_deadline_reaches_their_pool(mode: s
     with loopback("api.test") as net:
         user = users_client(mode, proxy=net.proxy_url, trust_env=False)
         ours = _ours(mode, user, base_url="http://api.test", allow_insecure_http=True, max_retries=0, timeout=1.0)
-        assert _get(ours, "/api/v3/runs/run_1").content == RUN_JSON
+        assert get_through(ours, "/api/v3/runs/run_1").content == RUN_JSON
         backend = AsyncDeadlineBackend if mode == "async" else DeadlineBackend
         mounted: list[Any] = [t for t in user._mounts.values() if t is not None]
         pools = [t._pool for t in mounted]  # their proxy's pool
@@ -144,7 +131,7 @@ def test_their_proxy_is_used_and_the_attempt_deadline_reaches_their_pool(mode: s
         started = time.monotonic()
         ours = _ours(mode, user, base_url="http://api.test", allow_insecure_http=True, max_retries=0, timeout=1.0)
         with pytest.raises(httpx.TimeoutException):
-            _get(ours, "/api/v3/runs/drip")
+            get_through(ours, "/api/v3/runs/drip")
         assert time.monotonic() - started < 2.0
     assert net.proxy.targets() == ["http://api.test/api/v3/runs/run_1", "http://api.test/api/v3/runs/drip"]
     assert net.origin.seen[0].headers["authorization"] == f"Bearer {KEY}"
@@ -156,8 +143,8 @@ def test_with_options_copies_keep_their_client(mode: str) -> None:
     client = _ours(mode, user)
     other = client.with_options(secret_key="tr_prod_abcdefghijklmnopqrstuvwx")
     copy = client.with_options(timeout=5, extra_headers={"x-request-id": "r1"})
-    _get(other, "/api/v3/runs/run_1")
-    _get(copy, "/api/v3/runs/run_1")
+    get_through(other, "/api/v3/runs/run_1")
+    get_through(copy, "/api/v3/runs/run_1")
     new_key, extra = wire.requests
     assert new_key.headers["authorization"] == "Bearer tr_prod_abcdefghijklmnopqrstuvwx"
     assert new_key.headers["x-team"] == extra.headers["x-team"] == "data"

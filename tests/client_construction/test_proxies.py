@@ -6,7 +6,6 @@ with nothing of the response models in the way.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import os
 import time
@@ -20,6 +19,7 @@ from trigger_facade import AsyncTriggerClient, ConfigurationError, TriggerClient
 from trigger_facade._deadline_backend import AsyncDeadlineBackend, DeadlineBackend, install_deadline
 from trigger_facade.connections import LOOPBACK_MOUNTS, environment_proxies
 
+from .helpers import get_through
 from .servers import RUN_JSON, loopback
 
 KEY = "tr_dev_abcdefghijklmnopqrstuvwx"
@@ -33,24 +33,10 @@ def _client(mode: str, **options: Any) -> TriggerClient | AsyncTriggerClient:
     return cls(**options)
 
 
-def _get(client: TriggerClient | AsyncTriggerClient, url: str) -> httpx.Response:
-    """GET `url` through the client's own httpx client, then close the client."""
-    if isinstance(client, TriggerClient):
-        with client:
-            return client.raw.get_httpx_client().get(url)
-
-    async def go() -> httpx.Response:
-        async with client:
-            return await client.raw.get_async_httpx_client().get(url)
-
-    assert isinstance(client, AsyncTriggerClient)
-    return asyncio.run(go())
-
-
 def test_environment_proxies_are_used(mode: str) -> None:
     with loopback("api.test") as net:
         env = {"HTTP_PROXY": net.proxy_url}
-        response = _get(_client(mode, base_url=API, allow_insecure_http=True, environ=env), "/api/v3/runs/run_1")
+        response = get_through(_client(mode, base_url=API, allow_insecure_http=True, environ=env), "/api/v3/runs/run_1")
     assert response.content == RUN_JSON
     assert net.proxy.targets() == ["http://api.test/api/v3/runs/run_1"]
     assert net.origin.seen[0].headers["authorization"] == f"Bearer {KEY}"
@@ -60,10 +46,10 @@ def test_lowercase_and_all_proxy_are_read_as_httpx_reads_them(mode: str) -> None
     with loopback("api.test") as net:
         env = {"all_proxy": net.proxy_url, "HTTP_PROXY": "http://127.0.0.1:9"}  # http_proxy wins over all
         client = _client(mode, base_url=API, allow_insecure_http=True, environ={"all_proxy": net.proxy_url})
-        assert _get(client, "/api/v3/runs/run_1").status_code == 200
+        assert get_through(client, "/api/v3/runs/run_1").status_code == 200
         client = _client(mode, base_url=API, allow_insecure_http=True, environ=env)
         with pytest.raises(httpx.ConnectError):
-            _get(client, "/api/v3/runs/run_1")  # port 9 on loopback: nothing listens
+            get_through(client, "/api/v3/runs/run_1")  # port 9 on loopback: nothing listens
     assert net.proxy.targets() == ["http://api.test/api/v3/runs/run_1"]
 
 
@@ -79,9 +65,9 @@ def test_no_proxy_sends_direct(mode: str) -> None:
         client = _client(mode, base_url=API, allow_insecure_http=True, environ=env)
         # the direct route is the default transport: a recorder there, so no name is ever resolved
         client._transport._inner = httpx.MockTransport(record)
-        assert _get(client, "/api/v3/runs/run_1").content == b"direct"
+        assert get_through(client, "/api/v3/runs/run_1").content == b"direct"
         client = _client(mode, base_url=API, allow_insecure_http=True, environ=env)
-        assert _get(client, "http://storage.test/blob").content == b"blob"
+        assert get_through(client, "http://storage.test/blob").content == b"blob"
     assert [str(r.url) for r in direct] == ["http://api.test/api/v3/runs/run_1"]
     assert net.proxy.targets() == ["http://storage.test/blob"]
 
@@ -100,7 +86,7 @@ def test_loopback_goes_direct_whatever_the_environment_says(mode: str) -> None:
     # a plain-HTTP local server is allowed only because the key stays on this machine
     with loopback() as net:
         env = {"HTTP_PROXY": net.proxy_url, "ALL_PROXY": net.proxy_url}
-        assert _get(_client(mode, base_url=net.origin_url, environ=env), "/api/v3/runs/run_1").status_code == 200
+        assert get_through(_client(mode, base_url=net.origin_url, environ=env), "/api/v3/runs/run_1").status_code == 200
         for host in ("localhost", "app.localhost", "127.0.0.1", "[::1]"):
             assert client_route(_client(mode, base_url=net.origin_url, environ=env), f"http://{host}:1/") is None
     assert net.proxy.seen == []
@@ -123,7 +109,7 @@ def test_an_explicit_proxy_carries_everything_and_its_credentials(mode: str) -> 
         proxied = net.proxy_url.replace("http://", "http://me:s3cret@")
         for proxy in (proxied, httpx.Proxy(proxied)):
             client = _client(mode, base_url=net.origin_url, proxy=proxy, trust_env=False, environ={})
-            assert _get(client, "/api/v3/runs/run_1").status_code == 200
+            assert get_through(client, "/api/v3/runs/run_1").status_code == 200
     assert net.proxy.targets() == [f"{net.origin_url}/api/v3/runs/run_1"] * 2
     basic = "Basic " + base64.b64encode(b"me:s3cret").decode()
     assert [s.headers["proxy-authorization"] for s in net.proxy.seen] == [basic, basic]
@@ -136,9 +122,9 @@ def test_a_proxied_request_never_carries_the_key_to_another_origin(mode: str) ->
     with loopback("api.test", "storage.test") as net:
         env = {"HTTP_PROXY": net.proxy_url}
         client = _client(mode, base_url=API, allow_insecure_http=True, environ=env)
-        assert _get(client, "/api/v3/runs/run_1").status_code == 200
+        assert get_through(client, "/api/v3/runs/run_1").status_code == 200
         client = _client(mode, base_url=API, allow_insecure_http=True, environ=env)
-        assert _get(client, "http://storage.test/blob").content == b"blob"
+        assert get_through(client, "http://storage.test/blob").content == b"blob"
     assert net.proxy.targets() == ["http://api.test/api/v3/runs/run_1", "http://storage.test/blob"]
     api, storage = net.origin.seen
     assert api.headers["authorization"] == f"Bearer {KEY}"
@@ -153,7 +139,7 @@ def test_the_attempt_deadline_holds_through_a_proxy(mode: str) -> None:
         )
         started = time.monotonic()
         with pytest.raises(httpx.TimeoutException):
-            _get(client, "/api/v3/runs/drip")
+            get_through(client, "/api/v3/runs/drip")
         elapsed = time.monotonic() - started
     assert net.proxy.targets() == ["http://api.test/api/v3/runs/drip"]
     assert elapsed < 2.0, elapsed  # the body would take ~40 s

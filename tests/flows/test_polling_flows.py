@@ -14,31 +14,8 @@ from trigger_facade.models import BatchPart
 from trigger_facade.resources._batching import batch_results
 from trigger_facade.testing import FakeClock
 
-KEY = "tr_dev_abcdefghijklmnopqrstuvwx"
-RUN: dict[str, Any] = {
-    "id": "run_1",
-    "status": "EXECUTING",
-    "taskIdentifier": "my-task",
-    "createdAt": "2026-01-01T00:00:00.000Z",
-    "updatedAt": "2026-01-01T00:00:01.000Z",
-    "isTest": False,
-    "tags": [],
-    "costInCents": 0,
-    "baseCostInCents": 0,
-    "durationMs": 0,
-    "depth": 0,
-    "isQueued": False,
-    "isExecuting": True,
-    "isWaiting": False,
-    "isCompleted": False,
-    "isSuccess": False,
-    "isFailed": False,
-    "isCancelled": False,
-    "triggerFunction": "trigger",
-    "attemptCount": 1,
-    "attempts": [],
-    "relatedRuns": {"children": []},
-}
+from ..facade.harness import KEY, RUN
+
 BATCH: dict[str, Any] = {
     "id": "batch_1",
     "status": "COMPLETED",

@@ -18,34 +18,18 @@ import httpx
 
 from trigger_facade import AsyncTriggerClient, TriggerClient
 
+from ..facade.harness import RUN as FACADE_RUN
+
 KEY = "tr_dev_HOSTILEsecretKEYmaterial0123"
 # a run answer that fits the spec; tests vary its status and fields
+# the facade tests' run answer (shaped like the real server's), still queued, with its payload inline
 RUN: dict[str, Any] = {
-    # a real server's answer (tests/server_truth/recorded/outcomes.json), trimmed; tests vary its fields
-    "id": "run_1",
-    "taskIdentifier": "t",
+    **FACADE_RUN,
     "status": "QUEUED",
-    "createdAt": "2026-11-30T13:04:06.560Z",
-    "updatedAt": "2026-11-30T13:04:08.211Z",
-    "ttl": "10m",
-    "costInCents": 0,
-    "baseCostInCents": 0,
-    "durationMs": 0,
-    "isTest": False,
-    "depth": 0,
-    "tags": [],
     "isQueued": True,
-    "isExecuting": False,
     "isCompleted": False,
-    "isFailed": False,
     "isSuccess": False,
-    "isCancelled": False,
-    "isWaiting": False,
-    "triggerFunction": "trigger",
     "payload": {},
-    "attemptCount": 0,
-    "attempts": [],
-    "relatedRuns": {"children": []},
 }
 
 
