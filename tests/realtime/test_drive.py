@@ -263,3 +263,102 @@ async def test_breaking_out_closes_the_response(mode: str) -> None:
     # the reader parsed the whole piece; a later read continues after what the caller handled
     assert first.event_id == "1735787046000-0"
     assert reader.last_event_id == "1735787046001-0"
+
+
+# --- written once as feeds: what the sync and async entry points share ------------------------------
+
+EVENTS = [b'id: 1-0\ndata: "one"\n\n', b'id: 2-0\ndata: "two"\n\n']
+SSE_HEADERS = {"content-type": "text/event-stream"}
+
+
+class TimedBody(Body):
+    """A body whose pieces take `seconds_each` of the clock's time to arrive."""
+
+    def __init__(self, pieces: list[bytes], clock: StepClock, seconds_each: float) -> None:
+        super().__init__(pieces)
+        self.clock, self.seconds_each = clock, seconds_each
+
+    def __iter__(self) -> Iterator[bytes]:
+        for piece in self.pieces:
+            self.clock.t += self.seconds_each
+            yield piece
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for piece in self.pieces:
+            self.clock.t += self.seconds_each
+            yield piece
+
+
+@MODES
+async def test_stream_deadline_passing_inside_a_body_stops_the_read(mode: str) -> None:
+    clock = StepClock()
+    bodies: list[Body] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        bodies.append(TimedBody([*EVENTS, b'id: 3-0\ndata: "three"\n\n'], clock, seconds_each=3.0))
+        return httpx.Response(200, headers=SSE_HEADERS, stream=bodies[-1])
+
+    chunks = await collect_stream(mode, handle, StreamReader("run_d", "s"), deadline=5.0, clock=clock)
+    # "one" came at t=3, "two" at t=6 (after the deadline, but read); the third piece is never asked for
+    assert chunks == ["one", "two"]
+    assert clock.t == 6.0
+    assert len(bodies) == 1
+    assert clock.sleeps == []
+    assert bodies[0].closed
+
+
+@MODES
+async def test_stream_closes_each_connection_before_opening_the_next(mode: str) -> None:
+    bodies: list[Body] = []
+    closed_when_asked: list[bool] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        closed_when_asked.append(all(b.closed for b in bodies))
+        bodies.append(Body(EVENTS[len(bodies) : len(bodies) + 1], drop=not bodies))
+        return httpx.Response(200, headers=SSE_HEADERS, stream=bodies[-1])
+
+    chunks = await collect_stream(mode, handle, StreamReader("run_c", "s"), clock=StepClock())
+    assert chunks == ["one", "two"]
+    assert closed_when_asked == [True, True]
+    assert all(b.closed for b in bodies)
+
+
+class OneWayClock(StepClock):
+    """A clock that fails a test sleeping the wrong way for its kind of client."""
+
+    def __init__(self, mode: str) -> None:
+        super().__init__()
+        self.mode = mode
+
+    def sleep(self, seconds: float) -> None:
+        assert self.mode == "sync", "an async read slept with the blocking clock.sleep"
+        super().sleep(seconds)
+
+    async def async_sleep(self, seconds: float) -> None:
+        assert self.mode == "async", "a sync read slept with clock.async_sleep"
+        super().sleep(seconds)
+
+
+@MODES
+async def test_waits_use_the_clocks_sleep_of_the_clients_kind(mode: str) -> None:
+    answers = [httpx.Response(503, text="busy"), httpx.Response(503, text="busy")]
+
+    def shape(request: httpx.Request) -> httpx.Response:
+        return answers.pop(0) if answers else httpx.Response(401, json={"error": "Invalid API key"})
+
+    clock = OneWayClock(mode)
+    policy = ReconnectPolicy(initial_delay=1.0, factor=2.0, max_delay=4.0, jitter=0)
+    with pytest.raises(AuthenticationError):
+        await collect_shape(mode, shape, ShapeSubscription.for_run("run_w", policy=policy), clock=clock)
+    assert clock.sleeps == [1.0, 2.0]
+
+    stream_answers = [httpx.Response(503, text="busy")]
+
+    def stream(request: httpx.Request) -> httpx.Response:
+        if stream_answers:
+            return stream_answers.pop(0)
+        return httpx.Response(200, headers=SSE_HEADERS, stream=Body(EVENTS[:1]))
+
+    clock = OneWayClock(mode)
+    assert await collect_stream(mode, stream, StreamReader("run_w", "s"), clock=clock) == ["one"]
+    assert len(clock.sleeps) == 1
