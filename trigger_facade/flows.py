@@ -192,7 +192,7 @@ def emit(item: T) -> Generator[Emit[T], Answer, None]:
 
 def open_stream(request: httpx.Request) -> Generator[OpenStream, Answer, httpx.Response]:
     """`response = yield from open_stream(request)`: send, keeping the body to read piece by piece."""
-    return _response(request, (yield OpenStream(request)))
+    return _response(f"{request.method} request", (yield OpenStream(request)))
 
 
 def read_piece(response: httpx.Response) -> Generator[ReadPiece, Answer, bytes]:
@@ -205,7 +205,7 @@ def read_piece(response: httpx.Response) -> Generator[ReadPiece, Answer, bytes]:
 
 def read_body(response: httpx.Response) -> Generator[ReadBody, Answer, httpx.Response]:
     """`yield from read_body(response)`: read the rest of an open stream's body (`response.content`)."""
-    return _response(response.request, (yield ReadBody(response)))
+    return _response("body read", (yield ReadBody(response)))
 
 
 def close_stream(response: httpx.Response) -> Generator[CloseStream, Answer, None]:
@@ -213,9 +213,9 @@ def close_stream(response: httpx.Response) -> Generator[CloseStream, Answer, Non
     yield CloseStream(response)
 
 
-def _response(request: httpx.Request, answer: Answer) -> httpx.Response:
+def _response(step: str, answer: Answer) -> httpx.Response:
     if not isinstance(answer, httpx.Response):
-        raise TypeError(f"a feed's {request.method} request was answered with {type(answer).__name__}, not a response")
+        raise TypeError(f"a feed's {step} was answered with {type(answer).__name__}, not a response")
     return answer
 
 
@@ -250,6 +250,10 @@ class _OpenStreams(Generic[PiecesT]):
         responses = list(self.pieces)
         self.pieces.clear()
         return responses
+
+
+def _not_a_step(step: object) -> TypeError:
+    return TypeError(f"a feed yielded {type(step).__name__}, which is not a step (see trigger_facade.flows)")
 
 
 def _no_stream(request: httpx.Request) -> httpx.Response:
@@ -306,8 +310,10 @@ def _serve(
     if isinstance(step, ReadBody):
         step.response.read()
         return step.response
-    streams.closing(step.response).close()
-    return None
+    if isinstance(step, CloseStream):
+        streams.closing(step.response).close()
+        return None
+    raise _not_a_step(step)
 
 
 async def _no_astream(request: httpx.Request) -> httpx.Response:
@@ -363,5 +369,7 @@ async def _aserve(
     if isinstance(step, ReadBody):
         await step.response.aread()
         return step.response
-    await streams.closing(step.response).aclose()
-    return None
+    if isinstance(step, CloseStream):
+        await streams.closing(step.response).aclose()
+        return None
+    raise _not_a_step(step)

@@ -329,11 +329,21 @@ def test_a_feed_that_misuses_streams_is_told_how() -> None:
     async def asend(request: httpx.Request) -> httpx.Response:
         return wire.send(request)
 
-    async def run() -> list[str]:
-        return [item async for item in arun_feed(streams_without_a_sender(), asend, clock.async_sleep)]
+    async def run(feed: Feed[str]) -> list[str]:
+        return [item async for item in arun_feed(feed, asend, clock.async_sleep)]
 
     with pytest.raises(TypeError, match="no send_stream"):
-        asyncio.run(run())
+        asyncio.run(run(streams_without_a_sender()))
+
+
+def yields_a_string() -> Any:
+    yield "GET /runs"
+
+
+@MODES
+def test_a_feed_yielding_something_else_than_a_step_is_told_so(mode: str) -> None:
+    with pytest.raises(TypeError, match="yielded str, which is not a step"):
+        collect(mode, yields_a_string(), Wire(), FakeClock())
 
 
 def test_a_feed_is_stepped_without_any_driver() -> None:
@@ -363,7 +373,7 @@ def test_a_feed_is_stepped_without_any_driver() -> None:
     [
         (lambda: open_stream(get("/s")), b"bytes", "GET request was answered with bytes, not a response"),
         (lambda: read_piece(httpx.Response(200)), None, "read was answered with NoneType, not bytes"),
-        (lambda: read_body(httpx.Response(200, request=get("/s"))), b"", "answered with bytes, not a response"),
+        (lambda: read_body(httpx.Response(200)), b"", "body read was answered with bytes, not a response"),
     ],
 )
 def test_a_step_answered_with_the_wrong_kind_of_value_says_so(
