@@ -12,7 +12,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 # mkdocs-material prints a banner about MkDocs 2.0 on every build
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install spec check-spec check-spec-or-skip generate generate-async docs check-generated lint typecheck \
+.PHONY: install spec check-spec check-spec-or-skip generate unasync docs check-generated lint typecheck \
 	test demo bench clean
 
 $(STAMP): pyproject.toml
@@ -39,18 +39,18 @@ check-spec-or-skip: $(STAMP)
 generate: $(STAMP)
 	$(BIN)/python scripts/generate.py
 
-## fails when generated/ or trigger_facade/_async differs from a fresh generation
+## fails when generated/ or the sync resources (trigger_facade/resources) differ from a fresh generation
 check-generated: $(STAMP)
 	$(BIN)/python scripts/generate.py --check
-	$(BIN)/python scripts/gen_async.py --check
+	$(BIN)/python scripts/unasync.py --check
 
 ## the documentation site (mkdocs.yml) in site/, strict: a broken link or reference fails
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## trigger_facade/_async from the sync resources
-generate-async: $(STAMP)
-	$(BIN)/python scripts/gen_async.py
+## trigger_facade/resources (sync) from their async source in trigger_facade/_async
+unasync: $(STAMP)
+	$(BIN)/python scripts/unasync.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check trigger_facade scripts tests examples benchmarks

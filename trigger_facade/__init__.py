@@ -56,13 +56,13 @@ from .queues_ref import QueueRef
 if TYPE_CHECKING:
     from . import public_tokens, superjson, types, webhooks
     from ._async._batching import AsyncBatchHandle
-    from ._async._pagination import AsyncPaginator
+    from ._async.paginators import AsyncPaginator
     from ._async.tasks import AsyncRunHandle
-    from ._pagination import SyncPaginator
     from .realtime.streams import StreamChunk
     from .resources._batching import BatchHandle
+    from .resources.paginators import SyncPaginator
     from .resources.tasks import RunHandle
-    from .resources.waitpoints import WaitpointToken
+    from .sansio.waitpoints import WaitpointToken
     from .webhooks import RunFailedEvent, parse_webhook, verify_webhook
 
 # handles and paginators live with the resources that make them, `types` loads the generated models, and the
@@ -73,9 +73,9 @@ _LAZY = {
     "BatchHandle": "trigger_facade.resources._batching",
     "AsyncRunHandle": "trigger_facade._async.tasks",
     "AsyncBatchHandle": "trigger_facade._async._batching",
-    "SyncPaginator": "trigger_facade._pagination",
-    "AsyncPaginator": "trigger_facade._async._pagination",
-    "WaitpointToken": "trigger_facade.resources.waitpoints",
+    "SyncPaginator": "trigger_facade.resources.paginators",
+    "AsyncPaginator": "trigger_facade._async.paginators",
+    "WaitpointToken": "trigger_facade.sansio.waitpoints",
     "StreamChunk": "trigger_facade.realtime.streams",
     "RunFailedEvent": "trigger_facade.webhooks",
     "parse_webhook": "trigger_facade.webhooks",

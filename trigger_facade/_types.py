@@ -1,4 +1,4 @@
-"""Type aliases whose sync and async forms differ (scripts/gen_async.py swaps the Async ones in)."""
+"""Type aliases whose sync and async forms differ (scripts/unasync.py swaps the sync ones in)."""
 
 from __future__ import annotations
 

@@ -38,16 +38,16 @@ from trigger_api.models.waitpoint_token_object import WaitpointTokenObject
 from trigger_api.types import Unset
 
 from ._async._batching import AsyncBatchHandle
-from ._async._pagination import AsyncPaginator
+from ._async.paginators import AsyncPaginator
 from ._async.tasks import AsyncRunHandle
-from ._pagination import SyncPaginator
 from .models import BatchPart, Cursor, Page, Run, RunError, RunResult
 from .realtime.streams import StreamChunk
 from .resources._batching import BatchHandle
-from .resources.query import QueryRows
-from .resources.schedules import TimezoneNames
+from .resources.paginators import SyncPaginator
 from .resources.tasks import RunHandle
-from .resources.waitpoints import WaitpointToken
+from .sansio.query import QueryRows
+from .sansio.schedules import TimezoneNames
+from .sansio.waitpoints import WaitpointToken
 
 __all__ = [
     "AbortBulkActionResponse",

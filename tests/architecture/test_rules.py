@@ -1,6 +1,6 @@
 """The layout rules of issue 12, read from the syntax tree of every module of trigger_facade/.
 
-(a) no module is longer than 400 lines (the async twins and the generated operations table aside);
+(a) no module is longer than 400 lines (the generated operations table aside);
 (b) the imports a module runs when it is loaded (module level, not under `if TYPE_CHECKING:`, not
     inside a function) form no cycle;
 (c) no module takes a private name (`_name`, not a module) from another module: importing a private
@@ -27,8 +27,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "trigger_facade"
 MAX_LINES = 400
-# written by scripts/gen_operations.py (the table) and scripts/gen_async.py (the twins), never by hand
-LINE_RULE_SKIPS = ("trigger_facade/_async/", "trigger_facade/_operations.py")
+# written by scripts/gen_operations.py, never by hand (the sync twins that scripts/unasync.py writes are
+# no longer than their async sources, which the rule holds)
+LINE_RULE_SKIPS = ("trigger_facade/_operations.py",)
 OPERATION_NAME_SKIPS = ("trigger_facade/_operations.py",)
 
 BEING_REWORKED = "being reworked in this round"

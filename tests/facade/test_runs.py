@@ -371,7 +371,7 @@ def test_retrieve_builds_no_generated_model(mode: str, monkeypatch: pytest.Monke
 
 
 def test_a_feed_run_is_the_same_type_with_the_rest_none() -> None:
-    from trigger_facade.resources.runs import feed_run
+    from trigger_facade.sansio.run_feeds import feed_run
 
     snapshot = {
         "id": "run_1",

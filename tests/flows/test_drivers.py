@@ -14,7 +14,7 @@ from trigger_facade import AsyncTriggerClient, NotFoundError, TriggerClient
 from trigger_facade._base import build_request
 from trigger_facade.client_state import ClientState
 from trigger_facade.flows import Flow, Sleep, arun_flow, exchange, pause, run_flow
-from trigger_facade.resources._payloads import upload_packet
+from trigger_facade.sansio.payloads import upload_packet
 from trigger_facade.testing import FakeClock
 
 KEY = "tr_dev_abcdefghijklmnopqrstuvwx"

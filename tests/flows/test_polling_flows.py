@@ -11,7 +11,7 @@ import pytest
 from trigger_facade import RunWaitTimeoutError, TriggerClient
 from trigger_facade.flows import run_flow
 from trigger_facade.models import BatchPart
-from trigger_facade.resources._batching import batch_results
+from trigger_facade.sansio.batching import batch_results
 from trigger_facade.testing import FakeClock
 
 from ..facade.harness import KEY, RUN
