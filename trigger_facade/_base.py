@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import httpx
@@ -38,7 +38,7 @@ from .errors import (
     ResponseValidationError,
     make_status_error,
 )
-from .flows import Flow, arun_flow, run_flow
+from .flows import Feed, Flow, arun_feed, arun_flow, run_feed, run_flow
 
 if TYPE_CHECKING:
     from .client_state import ClientState
@@ -245,6 +245,10 @@ class SyncResource:
         """Run a flow: its requests go through `_send`, its sleeps on the client's clock."""
         return run_flow(flow, self._send, self._sleep)
 
+    def _feed(self, feed: Feed[T]) -> Iterator[T]:
+        """Run a feed, handing out its items as they come: its requests go through `_send`."""
+        return run_feed(feed, self._send, self._sleep)
+
 
 class AsyncResource:
     def __init__(self, state: ClientState, http: httpx.AsyncClient) -> None:
@@ -290,3 +294,6 @@ class AsyncResource:
 
     async def _run(self, flow: Flow[T]) -> T:
         return await arun_flow(flow, self._send, self._sleep)
+
+    def _feed(self, feed: Feed[T]) -> AsyncIterator[T]:
+        return arun_feed(feed, self._send, self._sleep)
