@@ -1,9 +1,10 @@
 """What every resource stands on: build a request from a generated operation, send it, map errors.
 
-Resources are written once, against SyncResource (trigger_facade/resources/); their async twins
-are derived from that source by scripts/gen_async.py and stand on AsyncResource. The two bases
-below differ only in the lines that do I/O; a multi-step operation is a flow (trigger_facade.flows)
-that either base runs with `_run`.
+Resources are written once, as async code against AsyncResource (trigger_facade/_async/); their
+sync twins (trigger_facade/resources/) are written from that source by scripts/unasync.py and stand
+on SyncResource. The two bases below differ only in the lines that do I/O; a multi-step operation is
+a flow, and one that hands out items as they come a feed (trigger_facade.flows), which either base
+runs with `_run` or `_feed`.
 """
 
 from __future__ import annotations
