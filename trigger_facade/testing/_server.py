@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
@@ -86,6 +87,13 @@ class _Server(ThreadingHTTPServer):
         self.fake = fake
         host, port = self.server_address[:2]
         self.base_url = f"http://{host!s}:{port}"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # a client that goes away mid-answer (its read timeout, a stream it stopped reading) is what
+        # a real server sees every day; only other failures are worth a traceback on stderr
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
 
 class LoopbackServer:
