@@ -102,9 +102,7 @@ def comma_list(value: str | Iterable[str], argument: str) -> str:
 def epoch_ms(value: datetime | int, argument: str) -> str:
     """A point in time for list filters: an aware datetime or epoch milliseconds."""
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise InvalidInputError(f"{argument} is a naive datetime; pass an aware one (with tzinfo)")
-        return str(int(value.timestamp() * 1000))
+        return str(int(durations.aware(value, argument).timestamp() * 1000))
     if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
         return str(value)
     raise InvalidInputError(f"{argument} must be an aware datetime or epoch milliseconds, got {value!r}")

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from .errors import InvalidInputError
 
 __all__ = [
+    "aware",
     "format_duration",
     "parse_duration",
     "to_delay",
@@ -58,12 +59,17 @@ def format_duration(seconds: int) -> str | None:
     return "".join(parts)
 
 
-def _as_utc_iso(moment: datetime, argument: str) -> str:
-    if moment.tzinfo is None:
+def aware(moment: datetime, argument: str) -> datetime:
+    """`moment`, refused when it is naive: the server needs an instant, and a naive datetime is not one."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
         raise InvalidInputError(
             f"{argument} is a naive datetime; pass an aware one (e.g. datetime.now(timezone.utc) + ...)"
         )
-    text = moment.astimezone(UTC).isoformat(timespec="milliseconds")
+    return moment
+
+
+def _as_utc_iso(moment: datetime, argument: str) -> str:
+    text = aware(moment, argument).astimezone(UTC).isoformat(timespec="milliseconds")
     return text.replace("+00:00", "Z")
 
 

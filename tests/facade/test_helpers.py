@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from trigger_facade import InvalidInputError, idempotency_keys, parse_duration, status
+from trigger_facade import InvalidInputError, durations, idempotency_keys, parse_duration, status
 from trigger_facade.durations import format_duration, to_delay, to_idempotency_key_ttl, to_ttl
 
 VECTORS: dict[str, Any] = json.loads(
@@ -123,3 +123,29 @@ def test_status_booleans(row: tuple[Any, ...]) -> None:
         status.is_terminal(name),
     ]
     assert got == [bool(f) for f in flags]
+
+
+class _NoOffset(tzinfo):
+    """A time zone that does not know its offset: a datetime in it is as naive as one without."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+@pytest.mark.parametrize("moment", [datetime(2030, 1, 1), datetime(2030, 1, 1, tzinfo=_NoOffset())])
+def test_one_check_refuses_a_datetime_that_is_not_an_instant(moment: datetime) -> None:
+    with pytest.raises(InvalidInputError, match=r"^created_after is a naive datetime; pass an aware one"):
+        durations.aware(moment, "created_after")
+    with pytest.raises(InvalidInputError, match=r"^delay is a naive datetime"):
+        durations.to_delay(moment, argument="delay")
+
+
+def test_an_aware_datetime_passes_unchanged() -> None:
+    moment = datetime(2030, 1, 1, tzinfo=timezone(timedelta(hours=2)))
+    assert durations.aware(moment, "when") is moment

@@ -13,6 +13,7 @@ from trigger_api.models.bulk_action_object import BulkActionObject
 
 from .. import _validate as check
 from .._pagination import cursor_page
+from ..durations import aware
 from ..errors import InvalidInputError
 from ..queues_ref import QueueRef
 
@@ -40,9 +41,7 @@ def _strings(value: str | Iterable[str], argument: str) -> list[str]:
 
 def _moment(value: datetime | int, argument: str) -> Any:
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise InvalidInputError(f"{argument} is a naive datetime; pass an aware one (with tzinfo)")
-        return value.isoformat()
+        return aware(value, argument).isoformat()
     return int(check.epoch_ms(value, argument))
 
 

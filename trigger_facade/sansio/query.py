@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
+from ..durations import aware
 from ..errors import InvalidInputError
 
 SCOPES = ("environment", "project", "organization")
@@ -21,9 +22,7 @@ QueryRows = list[dict[str, Any]]  # one dict per row, keyed by column
 
 def iso_time(value: datetime | str, argument: str) -> str:
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            raise InvalidInputError(f"{argument} is a naive datetime; pass an aware one (with tzinfo)")
-        return value.isoformat()
+        return aware(value, argument).isoformat()
     if isinstance(value, str):
         try:
             datetime.fromisoformat(value)
