@@ -14,13 +14,13 @@ from typing import Any
 
 from .._transport import finite_seconds
 from ..models import BatchPart, RunResult
-from ..sansio.batching import batch_parts, batch_results
-from ._payloads import AsyncPayloadResource
 from ..sansio.batch_items import (
     PreparedItem,
     batch_key,
     prepare_items,
 )
+from ..sansio.batching import batch_parts, batch_results
+from ._payloads import AsyncPayloadResource
 
 
 class AsyncBatchingResource(AsyncPayloadResource):

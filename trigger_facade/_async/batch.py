@@ -14,8 +14,8 @@ from trigger_api.types import UNSET
 from .. import _validate as check
 from ..errors import RunWaitTimeoutError
 from ..models import Run, RunResult
-from ._batching import AsyncBatchHandle, AsyncBatchingResource
 from ..sansio.run_parsing import parse_run, parse_run_page
+from ._batching import AsyncBatchHandle, AsyncBatchingResource
 
 
 class AsyncBatch(AsyncBatchingResource):

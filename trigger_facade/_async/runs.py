@@ -41,9 +41,9 @@ from ..durations import to_delay
 from ..errors import ConfigurationError, InvalidInputError
 from ..models import Run, RunResult
 from ..queues_ref import QueueRef
-from .paginators import AsyncPaginator
 from ..sansio.run_filters import list_filters
 from ..sansio.run_parsing import metadata_of, parse_run, parse_run_page
+from .paginators import AsyncPaginator
 from .run_streams import AsyncRunStreams
 from .run_waiting import AsyncRunWaiting
 

@@ -18,11 +18,11 @@ from .._options import OPTION_NAMES, TriggerOptions, build_options, in_sdk_order
 from .._transport import finite_seconds
 from ..errors import DeadlineExceededError, RunWaitTimeoutError
 from ..models import Run, run_outcome
+from ..sansio.run_parsing import parse_run
 from ..sansio.tasks import DEFAULT_RESULT_TIMEOUT, run_id_of
 from ..superjson import UNDEFINED
 from ._batching import AsyncBatchHandle, AsyncBatchingResource
 from ._payloads import AsyncPayloadResource
-from ..sansio.run_parsing import parse_run
 
 
 class AsyncRunHandle(AsyncPayloadResource):
