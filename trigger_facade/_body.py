@@ -2,14 +2,17 @@
 
 httpx decompresses a whole network chunk at once, so 64 KiB of a gzip bomb becomes 64 MB before
 anyone can count it. Here the raw bytes are inflated with a `max_length`, so no more than the cap
-(plus one byte, to notice the excess) is ever held.
+(plus one byte, to notice the excess) is ever held. An uncompressed body is only counted as it
+passes (CappedStream), so httpx reads it into the response it already has, without a copy.
 """
 
 from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
+
+import httpx
 
 # what we ask for: encodings this module can inflate within a cap
 ACCEPT_ENCODING = "gzip, deflate"
@@ -27,6 +30,15 @@ class BodyDeadline(Exception):
 
 class UnreadableBody(Exception):
     pass
+
+
+def _check_progress(seen: int, limit: int, deadline: float | None) -> None:
+    """After a chunk: BodyDeadline if it came after `deadline` (time.monotonic()), BodyTooLarge if the
+    `seen` bytes so far pass `limit` (the order BoundedReader checks in)."""
+    if deadline is not None and time.monotonic() > deadline:
+        raise BodyDeadline()
+    if seen > limit:
+        raise BodyTooLarge(limit)
 
 
 def _inflater(encoding: str) -> zlib._Decompress | None:
@@ -88,3 +100,37 @@ def read_bounded(raw: Iterable[bytes], content_encoding: str, limit: int, deadli
     for chunk in raw:
         reader.feed(chunk)
     return reader.result()
+
+
+class CappedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """An identity-encoded body stream that fails past `limit` bytes or once `deadline` (time.monotonic())
+    has passed, so httpx's own read of it stays within the rules."""
+
+    def __init__(self, inner: httpx.SyncByteStream | httpx.AsyncByteStream, limit: int, deadline: float | None) -> None:
+        self._inner = inner
+        self._limit = limit
+        self._deadline = deadline
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._inner, httpx.SyncByteStream)
+        seen = 0
+        for chunk in self._inner:
+            seen += len(chunk)
+            _check_progress(seen, self._limit, self._deadline)
+            yield chunk
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        seen = 0
+        async for chunk in self._inner:
+            seen += len(chunk)
+            _check_progress(seen, self._limit, self._deadline)
+            yield chunk
+
+    def close(self) -> None:
+        if isinstance(self._inner, httpx.SyncByteStream):
+            self._inner.close()
+
+    async def aclose(self) -> None:
+        if isinstance(self._inner, httpx.AsyncByteStream):
+            await self._inner.aclose()

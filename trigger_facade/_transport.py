@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import math
 import time
+from datetime import timedelta
 from typing import Any
 
 import httpx
 
 from . import _deadline
-from ._body import BodyDeadline, BodyTooLarge, BoundedReader, UnreadableBody
+from ._body import BodyDeadline, BodyTooLarge, BoundedReader, CappedStream, UnreadableBody
 from ._operations import OPERATIONS
 from ._retry import SYSTEM_CLOCK, Clock, RetryPolicy, delay_for_response, should_retry_status
 from .errors import InvalidInputError, ResponseTooLargeError, ResponseValidationError, UnreadableResponseError
@@ -145,10 +146,9 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             raise DeadlineReached("the caller's deadline comes before the next attempt", request=request)
 
     def _reader(self, request: httpx.Request, response: httpx.Response) -> BoundedReader:
-        limit = int(request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes))
         # a body an inner transport already read (MockTransport) is decoded already
         encoding = "" if _already_read(response) else response.headers.get("content-encoding", "")
-        return BoundedReader(encoding, limit, _deadline.current())
+        return BoundedReader(encoding, self._limit(request), _deadline.current())
 
     @staticmethod
     def _body_error(request: httpx.Request, exc: Exception) -> Exception:
@@ -179,11 +179,20 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             response.status_code, headers=headers, stream=httpx.ByteStream(body), request=request, extensions=extensions
         )
 
-    def _read(self, request: httpx.Request, response: httpx.Response, attempt: int) -> httpx.Response:
+    def _limit(self, request: httpx.Request) -> int:
+        return int(request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes))
+
+    def _read(self, request: httpx.Request, response: httpx.Response, attempt: int, started: float) -> httpx.Response:
+        response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
         if request.extensions.get(STREAM_EXTENSION):
-            response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
             return response
         try:
+            if _plain_stream(response):
+                # read in place through a counting stream: no copy of the body, no second response
+                response.stream = CappedStream(response.stream, self._limit(request), _deadline.current())
+                response.read()
+                response.elapsed = timedelta(seconds=time.perf_counter() - started)
+                return response
             reader = self._reader(request, response)
             for chunk in _already_read(response) or response.iter_raw():
                 reader.feed(chunk)
@@ -196,13 +205,20 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             response.close()
         raise error
 
-    async def _aread(self, request: httpx.Request, response: httpx.Response, attempt: int) -> httpx.Response:
+    async def _aread(
+        self, request: httpx.Request, response: httpx.Response, attempt: int, started: float
+    ) -> httpx.Response:
+        response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
         if request.extensions.get(STREAM_EXTENSION):
-            response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
             return response
-        already = _already_read(response)
         try:
+            if _plain_stream(response):
+                response.stream = CappedStream(response.stream, self._limit(request), _deadline.current())
+                await response.aread()
+                response.elapsed = timedelta(seconds=time.perf_counter() - started)
+                return response
             reader = self._reader(request, response)
+            already = _already_read(response)
             if already:
                 reader.feed(already[0])
             else:
@@ -222,6 +238,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if not isinstance(inner, httpx.BaseTransport):
             raise TypeError("this transport wraps an async transport; use an httpx.AsyncClient")
         policy = self._policy_for(request)
+        started = time.perf_counter()  # httpx's own `elapsed` starts here too
         attempt = 0
         while True:
             attempt += 1
@@ -230,7 +247,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response = inner.handle_request(request)
                 wait = self._next_wait(request, policy, attempt, response, None)
                 if wait is None:
-                    return self._read(request, response, attempt)
+                    return self._read(request, response, attempt, started)
                 response.close()
             except httpx.TransportError as exc:
                 wait = self._next_wait(request, policy, attempt, None, exc)
@@ -246,6 +263,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if not isinstance(inner, httpx.AsyncBaseTransport):
             raise TypeError("this transport wraps a sync transport; use an httpx.AsyncClient")
         policy = self._policy_for(request)
+        started = time.perf_counter()  # httpx's own `elapsed` starts here too
         attempt = 0
         while True:
             attempt += 1
@@ -254,7 +272,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 response = await inner.handle_async_request(request)
                 wait = self._next_wait(request, policy, attempt, response, None)
                 if wait is None:
-                    return await self._aread(request, response, attempt)
+                    return await self._aread(request, response, attempt, started)
                 await response.aclose()
             except httpx.TransportError as exc:
                 wait = self._next_wait(request, policy, attempt, None, exc)
@@ -275,6 +293,12 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"RetryTransport(policy={self._policy!r})"
+
+
+def _plain_stream(response: httpx.Response) -> bool:
+    """Whether the body is still unread on the wire and not compressed (what httpx's own transports
+    hand back for our Accept-Encoding unless the server compresses): it can be read where it is."""
+    return not response.is_stream_consumed and not response.headers.get_list("content-encoding")
 
 
 def _already_read(response: httpx.Response) -> list[bytes]:
