@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import AsyncGenerator, Generator
 from datetime import timedelta
 from typing import Any
 
@@ -364,14 +365,31 @@ class OriginBearerAuth(httpx.Auth):
         self._header = f"Bearer {key}"
         self._origin = (base_url.scheme, base_url.host, base_url.port)
 
-    def auth_flow(self, request: httpx.Request) -> Any:
-        same_origin = (request.url.scheme, request.url.host, request.url.port) == self._origin
-        operation = OPERATIONS.get(str(request.extensions.get(OPERATION_EXTENSION, "")))
-        anonymous = request.extensions.get(self.ANONYMOUS) or (operation is not None and operation.anonymous)
-        if same_origin and not anonymous:
+    def authorize(self, request: httpx.Request) -> None:
+        """Set the key on `request`, or take it off: it needs no I/O and no answer."""
+        url = request.url
+        if (url.scheme, url.host, url.port) == self._origin and not self._anonymous(request.extensions):
             request.headers["Authorization"] = self._header
         else:
             request.headers.pop("Authorization", None)
+
+    def _anonymous(self, extensions: dict[str, Any]) -> bool:
+        if extensions.get(self.ANONYMOUS):
+            return True
+        operation = OPERATIONS.get(str(extensions.get(OPERATION_EXTENSION, "")))
+        return operation is not None and operation.anonymous
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        self.authorize(request)
+        yield request
+
+    # what httpx's clients call; the inherited ones would run auth_flow inside a second generator
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        self.authorize(request)
+        yield request
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        self.authorize(request)
         yield request
 
     def __repr__(self) -> str:

@@ -9,8 +9,8 @@ and each gets the retry layer of its own.
 from __future__ import annotations
 
 import ipaddress
+import os
 import ssl
-import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -254,15 +254,26 @@ def build_network(
     return Network(transport_cls(**options), mounts)
 
 
+REQUEST_KEY_HEADER = "x-trigger-request-idempotency-key"
+
+
+def request_key() -> str:
+    """A random (version 4) UUID as text, as str(uuid.uuid4()) writes it, without building a UUID object."""
+    digits = os.urandom(16).hex()
+    variant = "89ab"[int(digits[16], 16) & 3]
+    return f"{digits[:8]}-{digits[8:12]}-4{digits[13:16]}-{variant}{digits[17:20]}-{digits[20:]}"
+
+
 class RequestAuth(OriginBearerAuth):
     """The key for the API's own origin, plus one request-idempotency key per logical call.
 
     Auth runs once per `send`, above the retrying transport, so every retry of a call reuses its key.
     """
 
-    def auth_flow(self, request: httpx.Request) -> Any:
-        request.headers.setdefault("x-trigger-request-idempotency-key", str(uuid.uuid4()))
-        yield from super().auth_flow(request)
+    def authorize(self, request: httpx.Request) -> None:
+        if REQUEST_KEY_HEADER not in request.headers:
+            request.headers[REQUEST_KEY_HEADER] = request_key()
+        super().authorize(request)
 
 
 def shared_raw_client(base_url: httpx.URL, http: httpx.Client | httpx.AsyncClient) -> AuthenticatedClient:
