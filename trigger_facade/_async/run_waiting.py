@@ -1,23 +1,18 @@
 """Waiting for a run and watching it change (client.runs.wait, watch): polling with backoff, or the
-realtime feed with polling as the fallback.
+realtime feed with polling as the fallback. The methods check their arguments and run the feed
+`sansio.run_waiting.watch_run`.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
-from typing import Any
 
 from .. import _validate as check
 from .._transport import finite_seconds
-from ..errors import APIError, DeadlineExceededError, InvalidInputError, RealtimeProtocolError, RunWaitTimeoutError
+from ..errors import InvalidInputError, RunWaitTimeoutError
 from ..models import Run
-from ..realtime.electric import ShapeSubscription
-from ..sansio.run_feeds import DEADLINE_SLACK
-from ..sansio.run_waiting import DEFAULT_WAIT_TIMEOUT, WATCH_FEED_FAILURES, WatchPlan, read_for_wait
+from ..sansio.run_waiting import DEFAULT_WAIT_TIMEOUT, WatchPlan, watch_run
 from .run_feeds import AsyncRunFeeds
-
-log = logging.getLogger("trigger_facade")
 
 
 class AsyncRunWaiting(AsyncRunFeeds):
@@ -41,7 +36,8 @@ class AsyncRunWaiting(AsyncRunFeeds):
         yields the runs decoded from its rows, as subscribe() does, with no REST reads; if the feed
         fails (not offered, refused, too many connections) it polls instead.
         """
-        return self._watching(self._watch_plan(run_id, poll_interval, max_poll_interval, timeout, realtime))
+        plan = self._watch_plan(run_id, poll_interval, max_poll_interval, timeout, realtime)
+        return self._feed(watch_run(self._state, self._http, plan))
 
     def _watch_plan(
         self, run_id: str, poll_interval: float, max_poll_interval: float, timeout: float | None, realtime: bool
@@ -57,50 +53,6 @@ class AsyncRunWaiting(AsyncRunFeeds):
             self._check_realtime_key("runs.watch(realtime=True)")
         deadline = None if limit is None else self._state.clock.monotonic() + limit
         return WatchPlan(run_id, interval, ceiling, limit, deadline, realtime)
-
-    async def _watching(self, plan: WatchPlan) -> AsyncIterator[Run]:
-        clock = self._state.clock
-        last_seen: tuple[str, Any] | None = None
-        if plan.realtime:
-            failure: Exception | None = None
-            try:
-                sub = ShapeSubscription.for_run(plan.run_id, rand=self._state.clock.random)
-                async for run in self._feed_runs(sub, plan.deadline, WATCH_FEED_FAILURES):
-                    last_seen = (run.status, run.data.get("updatedAt"))
-                    yield run
-                    if run.is_terminal:
-                        return
-            except (APIError, RealtimeProtocolError) as exc:
-                failure = exc
-            out_of_time = plan.deadline is not None and clock.monotonic() >= plan.deadline - DEADLINE_SLACK
-            if failure is None or out_of_time:
-                raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, last_seen[0] if last_seen else None)
-            log.info("realtime feed for %s unavailable (%s); polling instead", plan.run_id, failure)
-        interval = plan.interval
-        payload: list[Any] = []  # the payload never changes: download a presigned one once
-        while True:
-            try:
-                run = await self._read_for_wait(plan.run_id, plan.deadline, payload)
-            except RunWaitTimeoutError as exc:
-                last = last_seen[0] if last_seen else None
-                raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, last) from exc
-            fingerprint = (run.status, run.data.get("updatedAt"))
-            if fingerprint != last_seen:
-                last_seen = fingerprint
-                yield run
-            if run.is_terminal:
-                return
-            left = None if plan.deadline is None else plan.deadline - clock.monotonic()
-            if left is not None and left <= 0:
-                raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, run.status)
-            await self._sleep(interval if left is None else min(interval, left))
-            interval = min(plan.ceiling, max(interval * 1.5, 0.1))
-
-    async def _read_for_wait(self, run_id: str, deadline: float | None, payload: list[Any]) -> Run:
-        try:
-            return await self._run(read_for_wait(self._state, self._http, run_id, deadline, payload))
-        except DeadlineExceededError as exc:
-            raise RunWaitTimeoutError(run_id, 0.0, None) from exc
 
     async def wait(
         self,
@@ -118,9 +70,10 @@ class AsyncRunWaiting(AsyncRunFeeds):
         depth...) are None, and its payload and output are decoded with superjson
         as the official SDK decodes them (dates as datetime objects).
         """
+        plan = self._watch_plan(run_id, poll_interval, max_poll_interval, timeout, realtime)
         last: Run | None = None
-        async for run in self._watching(self._watch_plan(run_id, poll_interval, max_poll_interval, timeout, realtime)):
+        async for run in self._feed(watch_run(self._state, self._http, plan)):
             last = run
-        if last is None:  # pragma: no cover - _watching yields or raises
+        if last is None:  # pragma: no cover - the feed emits or raises
             raise RunWaitTimeoutError(run_id, timeout, None)
         return last
