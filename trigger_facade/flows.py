@@ -44,6 +44,7 @@ __all__ = [
     "close_stream",
     "emit",
     "exchange",
+    "next_item",
     "open_stream",
     "pause",
     "read_body",
@@ -188,6 +189,27 @@ PiecesT = TypeVar("PiecesT")  # what a driver reads a body with: an Iterator or 
 def emit(item: T) -> Generator[Emit[T], Answer, None]:
     """`yield from emit(item)`: hand one item to the feed's caller."""
     yield Emit(item)
+
+
+def next_item(feed: Feed[T]) -> Generator[httpx.Request | Sleep | StreamStep, Answer, T | None]:
+    """`item = yield from next_item(feed)`: run `feed` inside this feed up to its next item, its
+    requests and sleeps passed on to the driver and the errors thrown in at them thrown into `feed`
+    where they happened; None once `feed` has ended (the feeds here never emit None). The caller
+    closes `feed` when it is done with it."""
+    answer: Answer = None
+    error: Exception | None = None
+    while True:
+        try:
+            # thrown here, outside the `except` below, so the error's __context__ stays what it was
+            step = feed.throw(error) if error is not None else feed.send(answer)
+        except StopIteration:
+            return None
+        if isinstance(step, Emit):
+            return step.item
+        try:
+            answer, error = (yield step), None
+        except Exception as exc:  # what the driver throws in at a step of `feed` belongs to `feed`
+            answer, error = None, exc
 
 
 def open_stream(request: httpx.Request) -> Generator[OpenStream, Answer, httpx.Response]:

@@ -23,10 +23,10 @@ from trigger_facade.errors import (
     PermissionDeniedError,
     RunWaitTimeoutError,
 )
-from trigger_facade.flows import Feed, Sleep, arun_feed, arun_flow, emit, exchange, pause, run_feed, run_flow
+from trigger_facade.flows import Feed, Sleep, arun_feed, arun_flow, emit, exchange, next_item, pause, run_feed, run_flow
 from trigger_facade.realtime.electric import ShapeSubscription
 from trigger_facade.realtime.runs import StoredPacket
-from trigger_facade.sansio.run_feeds import next_item, run_rows, run_snapshots, stored_packet
+from trigger_facade.sansio.run_feeds import run_rows, run_snapshots, stored_packet
 from trigger_facade.sansio.run_waiting import WatchPlan, watch_run
 
 from ..realtime_client.server import STORAGE, FakeClock, RealtimeServer, Timeline, minute_run, wire_time

@@ -11,10 +11,10 @@ from datetime import timedelta
 
 from .._config import KeyKind
 from .._transport import finite_seconds
-from ..errors import APIError, ConfigurationError, InvalidInputError
+from ..errors import ConfigurationError, InvalidInputError
 from ..models import Run
-from ..realtime.electric import ShapeResult, ShapeSubscription
-from ..sansio.run_feeds import look_back_period, run_snapshots, shape_answer
+from ..realtime.electric import ShapeSubscription
+from ..sansio.run_feeds import look_back_period, run_snapshots
 from ._payloads import AsyncPayloadResource
 
 
@@ -90,9 +90,3 @@ class AsyncRunFeeds(AsyncPayloadResource):
         if timeout is None:
             return None
         return self._state.clock.monotonic() + finite_seconds(timeout, "timeout", allow_zero=True)
-
-    async def _shape_answer(
-        self, sub: ShapeSubscription, deadline: float | None
-    ) -> tuple[ShapeResult, APIError | None] | None:
-        """One long poll of `sub` (run_streams.stream_keys reads a run's row with it)."""
-        return await self._run(shape_answer(self._state, self._http, sub, deadline))

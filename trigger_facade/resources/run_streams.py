@@ -13,12 +13,9 @@ from typing import Any
 
 from .._base import build_request, parse_response
 from .._transport import REPEAT_EXTENSION
-from ..errors import APITimeoutError
 from ..realtime.electric import ShapeSubscription
-from ..realtime.runs import RunDecoder
 from ..realtime.streams import StreamChunk, StreamReader, input_send_request, parse_input_send_response
-from ..realtime.streams import stream_keys as stream_keys_of
-from ..sansio.run_streams import read_stream
+from ..sansio.run_streams import read_stream, read_stream_keys
 from .run_feeds import RunFeeds
 
 
@@ -61,22 +58,7 @@ class RunStreams(RunFeeds):
         """The output streams a run has written to (read from its realtime row: the server has no listing)."""
         self._check_realtime_key("runs.stream_keys")
         sub = ShapeSubscription.for_run(run_id, skip_columns=("payload", "output"), rand=self._state.clock.random)
-        deadline = self._realtime_deadline(timeout)
-        while True:
-            answer = self._shape_answer(sub, deadline)
-            if answer is None:
-                raise APITimeoutError(
-                    f"GET {sub.path} gave no answer within {timeout} s",
-                    method="GET",
-                    url=str(self._state.config.base_url.join(sub.path)),
-                    may_have_succeeded=False,
-                )
-            result = answer[0]
-            if result.up_to_date:
-                decoder = RunDecoder()
-                return [key for _key, row in result.rows for key in stream_keys_of(decoder.decode(row))]
-            if result.retry_in is not None:
-                self._sleep(result.retry_in)
+        return self._run(read_stream_keys(self._state, self._http, sub, self._realtime_deadline(timeout), timeout))
 
     def send_input(self, run_id: str, stream_id: str, data: Any) -> bool:
         """POST /realtime/v1/streams/{runId}/input/{streamId}: send `data` (plain JSON, at most 1 MiB)

@@ -9,7 +9,6 @@ goes through `_send` (auth, deadlines, error mapping) and every wait sleeps on t
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
@@ -27,7 +26,7 @@ from .._transport import (
     check_presigned_url,
 )
 from ..errors import APIConnectionError, APIError, APIStatusError, InvalidInputError, NotFoundError
-from ..flows import Answer, Emit, Feed, FeedStep, Flow, emit, exchange, pause
+from ..flows import Feed, Flow, emit, exchange, next_item, pause
 from ..models import Run
 from ..realtime.drive import SHAPE_READ_TIMEOUT, ShapeRow
 from ..realtime.electric import ShapeResult, ShapeSubscription
@@ -83,27 +82,6 @@ def presigned_url_of(data: Any) -> str:
     if not isinstance(url, str):
         raise TypeError("presignedUrl must be a string")
     return url
-
-
-def next_item(feed: Feed[T]) -> Generator[FeedStep[Any], Answer, T | None]:
-    """`item = yield from next_item(feed)`: run `feed` inside this feed up to its next item, its
-    requests and sleeps passed on to the driver and the errors thrown in at them thrown into `feed`
-    where they happened; None once `feed` has ended (the feeds here never emit None). The caller
-    closes `feed` when it is done with it."""
-    answer: Answer = None
-    error: Exception | None = None
-    while True:
-        try:
-            # thrown here, outside the `except` below, so the error's __context__ stays what it was
-            step = feed.throw(error) if error is not None else feed.send(answer)
-        except StopIteration:
-            return None
-        if isinstance(step, Emit):
-            return step.item
-        try:
-            answer, error = (yield step), None
-        except Exception as exc:  # what the driver throws in at a step of `feed` belongs to `feed`
-            answer, error = None, exc
 
 
 # --- the long poll ------------------------------------------------------------------------------

@@ -17,11 +17,11 @@ from trigger_api.api.runs import retrieve_run_v1
 
 from .._base import operation_request_within, parse_response
 from ..errors import APIError, DeadlineExceededError, RealtimeProtocolError, RunWaitTimeoutError
-from ..flows import Answer, Feed, FeedStep, Flow, emit, exchange, pause
+from ..flows import Answer, Feed, FeedStep, Flow, emit, exchange, next_item, pause
 from ..models import Run
 from ..realtime.electric import ShapeSubscription
 from .payloads import download
-from .run_feeds import DEADLINE_SLACK, next_item, run_snapshots
+from .run_feeds import DEADLINE_SLACK, run_snapshots
 from .run_parsing import parse_run
 
 if TYPE_CHECKING:
