@@ -12,6 +12,7 @@ from trigger_facade import RunWaitTimeoutError, TriggerClient
 from trigger_facade.flows import run_flow
 from trigger_facade.models import BatchPart
 from trigger_facade.sansio.batching import batch_results
+from trigger_facade.sansio.polling import PollPlan
 from trigger_facade.testing import FakeClock
 
 from ..facade.harness import KEY, RUN
@@ -46,7 +47,8 @@ def setup(run_statuses: list[str]) -> tuple[Any, Any, list[str], FakeClock]:
         body = {**RUN, "status": next(statuses)}
         return httpx.Response(200, json=body, request=request)
 
-    flow = batch_results(resource._state, resource._http, (BatchPart("batch_1", 1, False, 0),), 30.0, 30.0, 1.0, 10.0)
+    plan = PollPlan(interval=1.0, ceiling=10.0, deadline=30.0, limit=30.0)
+    flow = batch_results(resource._state, resource._http, (BatchPart("batch_1", 1, False, 0),), plan)
     return flow, send, seen, clock
 
 

@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
-from .._transport import finite_seconds
 from ..models import BatchPart, RunResult
 from ..sansio.batch_items import (
     PreparedItem,
@@ -20,6 +19,7 @@ from ..sansio.batch_items import (
     prepare_items,
 )
 from ..sansio.batching import batch_parts, batch_results
+from ..sansio.polling import poll_plan
 from ._payloads import AsyncPayloadResource
 
 
@@ -90,11 +90,8 @@ class AsyncBatchHandle(AsyncPayloadResource):
         output or raises RunFailedError. An item the server could not trigger has status
         TRIGGER_FAILED, no id, and the server's processing error. RunWaitTimeoutError after `timeout` s.
         """
-        limit = finite_seconds(timeout, "timeout", allow_zero=True)
-        interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
-        ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
-        deadline = self._state.clock.monotonic() + limit
-        return await self._run(batch_results(self._state, self._http, self.batches, limit, deadline, interval, ceiling))
+        plan = poll_plan(self._state.clock, timeout, poll_interval, max_poll_interval)
+        return await self._run(batch_results(self._state, self._http, self.batches, plan))
 
     async def wait(
         self, *, timeout: float = 600.0, poll_interval: float = 1.0, max_poll_interval: float = 10.0

@@ -7,14 +7,14 @@ from datetime import timedelta
 from typing import Any
 
 from trigger_api.api.batches import retrieve_batch_v2
-from trigger_api.api.runs import list_runs_v1, retrieve_run_v1
+from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.batch_object import BatchObject
-from trigger_api.types import UNSET
 
 from .. import _validate as check
-from ..errors import RunWaitTimeoutError
 from ..models import Run, RunResult
-from ..sansio.run_parsing import parse_run, parse_run_page
+from ..sansio.batch import wait_for_batch
+from ..sansio.polling import poll_plan
+from ..sansio.run_parsing import parse_run
 from ._batching import AsyncBatchHandle, AsyncBatchingResource
 
 
@@ -61,26 +61,6 @@ class AsyncBatch(AsyncBatchingResource):
         Raises RunWaitTimeoutError after `timeout` seconds (the runs go on).
         """
         batch_id = check.identifier(batch_id, "batch_id")
-        clock = self._state.clock
-        deadline = clock.monotonic() + check.number_at_least(timeout, "timeout", 0.0)
-        interval = check.number_at_least(poll_interval, "poll_interval", 0.0)
+        plan = poll_plan(self._state.clock, timeout, poll_interval, max_poll_interval)
         expected = await self._request(retrieve_batch_v2._get_kwargs, BatchObject.from_dict, batch_id=batch_id)
-        while True:
-            runs: list[Run] = []
-            cursor: Any = UNSET
-            while True:
-                page = await self._request(
-                    list_runs_v1._get_kwargs, parse_run_page, filterbatch=batch_id, pagesize=100, pageafter=cursor
-                )
-                runs.extend(page.data)
-                if page.next_cursor is None:
-                    break
-                cursor = page.next_cursor
-            if len(runs) >= expected.run_count and all(run.is_terminal for run in runs):
-                return runs
-            left = deadline - clock.monotonic()
-            if left <= 0:
-                done = sum(run.is_terminal for run in runs)
-                raise RunWaitTimeoutError(batch_id, timeout, f"{done} of {expected.run_count} runs finished")
-            await self._sleep(min(interval, left))
-            interval = min(max_poll_interval, max(interval * 1.5, 0.1))
+        return await self._run(wait_for_batch(self._state, self._http, batch_id, expected.run_count, plan))

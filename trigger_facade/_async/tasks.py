@@ -15,10 +15,10 @@ from .. import _validate as check
 from .. import idempotency_keys
 from .._base import parse_response
 from .._options import OPTION_NAMES, TriggerOptions, build_options, in_sdk_order, trace_headers, with_defaults
-from .._transport import finite_seconds
-from ..errors import DeadlineExceededError, RunWaitTimeoutError
 from ..models import Run, run_outcome
+from ..sansio.polling import poll_plan
 from ..sansio.run_parsing import parse_run
+from ..sansio.run_waiting import read_for_wait, wait_for_run
 from ..sansio.tasks import DEFAULT_RESULT_TIMEOUT, run_id_of
 from ..superjson import UNDEFINED
 from ._batching import AsyncBatchHandle, AsyncBatchingResource
@@ -60,7 +60,7 @@ class AsyncRunHandle(AsyncPayloadResource):
 
     async def retrieve(self) -> Run:
         """GET /api/v3/runs/{id}, with a presigned payload or output fetched and decoded."""
-        return await self._retrieve_within(None)
+        return await self._run(read_for_wait(self._state, self._http, self.id, None, []))
 
     async def cancel(self) -> CancelRunResult:
         """POST /api/v2/runs/{id}/cancel (child runs are cancelled too; cancelling twice is fine)."""
@@ -74,26 +74,10 @@ class AsyncRunHandle(AsyncPayloadResource):
         Raises RunWaitTimeoutError after `timeout` seconds; the run itself goes on. Every attempt and
         retry wait ends by then.
         """
-        limit = finite_seconds(timeout, "timeout", allow_zero=True)
-        interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
-        ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
-        clock = self._state.clock
-        deadline = clock.monotonic() + limit
-        last_status: str | None = None
-        while True:
-            try:
-                run = await self._retrieve_within(deadline)
-            except DeadlineExceededError as exc:
-                raise RunWaitTimeoutError(self.id, limit, last_status) from exc
-            last_status = run.status
-            if run.is_terminal:
-                self.status = run.status
-                return run
-            left = deadline - clock.monotonic()
-            if left <= 0:
-                raise RunWaitTimeoutError(self.id, limit, run.status)
-            await self._sleep(min(interval, left))
-            interval = min(ceiling, max(interval * 1.5, 0.1))
+        plan = poll_plan(self._state.clock, timeout, poll_interval, max_poll_interval)
+        run = await self._run(wait_for_run(self._state, self._http, self.id, plan))
+        self.status = run.status
+        return run
 
     async def result(
         self, *, timeout: float = DEFAULT_RESULT_TIMEOUT, poll_interval: float = 1.0, max_poll_interval: float = 10.0
@@ -106,14 +90,6 @@ class AsyncRunHandle(AsyncPayloadResource):
         """
         run = await self.wait(timeout=timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
         return run_outcome(run)
-
-    async def _retrieve_within(self, deadline: float | None) -> Run:
-        run = await self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=self.id)
-        fetched = {}
-        for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
-            if url and run.data.get(field) is None:
-                fetched[field] = await self._download(url, deadline)
-        return run.evolve(**fetched) if fetched else run
 
 
 class AsyncTasks(AsyncBatchingResource):

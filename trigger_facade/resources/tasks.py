@@ -17,10 +17,10 @@ from .. import _validate as check
 from .. import idempotency_keys
 from .._base import parse_response
 from .._options import OPTION_NAMES, TriggerOptions, build_options, in_sdk_order, trace_headers, with_defaults
-from .._transport import finite_seconds
-from ..errors import DeadlineExceededError, RunWaitTimeoutError
 from ..models import Run, run_outcome
+from ..sansio.polling import poll_plan
 from ..sansio.run_parsing import parse_run
+from ..sansio.run_waiting import read_for_wait, wait_for_run
 from ..sansio.tasks import DEFAULT_RESULT_TIMEOUT, run_id_of
 from ..superjson import UNDEFINED
 from ._batching import BatchHandle, BatchingResource
@@ -62,7 +62,7 @@ class RunHandle(PayloadResource):
 
     def retrieve(self) -> Run:
         """GET /api/v3/runs/{id}, with a presigned payload or output fetched and decoded."""
-        return self._retrieve_within(None)
+        return self._run(read_for_wait(self._state, self._http, self.id, None, []))
 
     def cancel(self) -> CancelRunResult:
         """POST /api/v2/runs/{id}/cancel (child runs are cancelled too; cancelling twice is fine)."""
@@ -76,26 +76,10 @@ class RunHandle(PayloadResource):
         Raises RunWaitTimeoutError after `timeout` seconds; the run itself goes on. Every attempt and
         retry wait ends by then.
         """
-        limit = finite_seconds(timeout, "timeout", allow_zero=True)
-        interval = finite_seconds(poll_interval, "poll_interval", allow_zero=True)
-        ceiling = max(interval, finite_seconds(max_poll_interval, "max_poll_interval", allow_zero=True))
-        clock = self._state.clock
-        deadline = clock.monotonic() + limit
-        last_status: str | None = None
-        while True:
-            try:
-                run = self._retrieve_within(deadline)
-            except DeadlineExceededError as exc:
-                raise RunWaitTimeoutError(self.id, limit, last_status) from exc
-            last_status = run.status
-            if run.is_terminal:
-                self.status = run.status
-                return run
-            left = deadline - clock.monotonic()
-            if left <= 0:
-                raise RunWaitTimeoutError(self.id, limit, run.status)
-            self._sleep(min(interval, left))
-            interval = min(ceiling, max(interval * 1.5, 0.1))
+        plan = poll_plan(self._state.clock, timeout, poll_interval, max_poll_interval)
+        run = self._run(wait_for_run(self._state, self._http, self.id, plan))
+        self.status = run.status
+        return run
 
     def result(
         self, *, timeout: float = DEFAULT_RESULT_TIMEOUT, poll_interval: float = 1.0, max_poll_interval: float = 10.0
@@ -108,14 +92,6 @@ class RunHandle(PayloadResource):
         """
         run = self.wait(timeout=timeout, poll_interval=poll_interval, max_poll_interval=max_poll_interval)
         return run_outcome(run)
-
-    def _retrieve_within(self, deadline: float | None) -> Run:
-        run = self._request_within(deadline, retrieve_run_v1._get_kwargs, parse_run, run_id=self.id)
-        fetched = {}
-        for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
-            if url and run.data.get(field) is None:
-                fetched[field] = self._download(url, deadline)
-        return run.evolve(**fetched) if fetched else run
 
 
 class Tasks(BatchingResource):

@@ -20,7 +20,6 @@ from .._packets import STORE_TYPE
 from ..errors import (
     BatchAlreadyExistsError,
     BatchNotSealedError,
-    DeadlineExceededError,
     RunWaitTimeoutError,
     TriggerError,
     UnprocessableEntityError,
@@ -36,6 +35,7 @@ from .batch_items import (
     partially_sent,
 )
 from .payloads import answer_token, download, upload_packet
+from .polling import PollPlan, poll
 from .run_parsing import parse_run
 
 if TYPE_CHECKING:
@@ -184,34 +184,26 @@ def stream_chunk(
 
 
 def batch_results(
-    state: ClientState,
-    http: httpx.Client | httpx.AsyncClient,
-    batches: tuple[BatchPart, ...],
-    limit: float,
-    deadline: float,
-    interval: float,
-    ceiling: float,
+    state: ClientState, http: httpx.Client | httpx.AsyncClient, batches: tuple[BatchPart, ...], plan: PollPlan
 ) -> Flow[list[RunResult]]:
-    """Poll the batches until every item's run has finished (backing off from `interval` to `ceiling`);
-    the RunResults in item order. RunWaitTimeoutError once `deadline` (time.monotonic()) passes."""
+    """Poll the batches until every item's run has finished (as `plan` says); the RunResults in item
+    order. RunWaitTimeoutError once the plan's deadline passes, saying how many runs finished."""
     ids = ", ".join(part.id for part in batches)
     run_count = sum(part.run_count for part in batches)
     slots: dict[str, list[str | RunResult]] = {}
     finished: dict[str, RunResult] = {}
-    while True:
-        try:
-            pending = yield from poll_batches(state, http, batches, slots, finished, deadline)
-        except DeadlineExceededError as exc:
-            raise RunWaitTimeoutError(ids, limit, f"{len(finished)} of {run_count} runs finished") from exc
-        if not pending:
-            return [
-                slot if isinstance(slot, RunResult) else finished[slot] for part in batches for slot in slots[part.id]
-            ]
-        left = deadline - state.clock.monotonic()
-        if left <= 0:
-            raise RunWaitTimeoutError(ids, limit, f"{len(finished)} of {run_count} runs finished")
-        yield from pause(min(interval, left))
-        interval = min(ceiling, max(interval * 1.5, 0.1))
+
+    def timed_out(_pending: int | None) -> RunWaitTimeoutError:
+        return RunWaitTimeoutError(ids, plan.limit or 0.0, f"{len(finished)} of {run_count} runs finished")
+
+    yield from poll(
+        state.clock,
+        plan,
+        lambda: poll_batches(state, http, batches, slots, finished, plan.deadline),
+        lambda pending: pending == 0,
+        timed_out,
+    )
+    return [slot if isinstance(slot, RunResult) else finished[slot] for part in batches for slot in slots[part.id]]
 
 
 def poll_batches(
@@ -220,7 +212,7 @@ def poll_batches(
     batches: tuple[BatchPart, ...],
     slots: dict[str, list[str | RunResult]],
     finished: dict[str, RunResult],
-    deadline: float,
+    deadline: float | None,
 ) -> Flow[int]:
     """One round: learn the parts' run ids, read runs not yet finished. The number of parts still going."""
     pending = 0
@@ -246,7 +238,7 @@ def poll_batches(
 
 
 def read_finished_run(
-    state: ClientState, http: httpx.Client | httpx.AsyncClient, run_id: str, deadline: float
+    state: ClientState, http: httpx.Client | httpx.AsyncClient, run_id: str, deadline: float | None
 ) -> Flow[Run]:
     """The run, with its presigned output fetched once it has finished."""
     answer = yield from exchange(

@@ -16,11 +16,12 @@ import httpx
 from trigger_api.api.runs import retrieve_run_v1
 
 from .._base import operation_request_within, parse_response
-from ..errors import APIError, DeadlineExceededError, RealtimeProtocolError, RunWaitTimeoutError
-from ..flows import Answer, Feed, FeedStep, Flow, emit, exchange, next_item, pause
+from ..errors import APIError, RealtimeProtocolError, RunWaitTimeoutError
+from ..flows import Answer, Feed, FeedStep, Flow, emit, exchange, next_item
 from ..models import Run
 from ..realtime.electric import ShapeSubscription
 from .payloads import download
+from .polling import PollPlan, poll
 from .run_feeds import DEADLINE_SLACK, run_snapshots
 from .run_parsing import parse_run
 
@@ -111,32 +112,43 @@ def _poll(
     state: ClientState, http: httpx.Client | httpx.AsyncClient, plan: WatchPlan, last_seen: Fingerprint | None
 ) -> Feed[Run]:
     """Read the run with backoff from `plan.interval` to `plan.ceiling`, emitting it when it changed."""
-    clock = state.clock
-    interval = plan.interval
     payload: list[Any] = []  # the payload never changes: download a presigned one once
-    while True:
-        try:
-            run = yield from _read_in_time(state, http, plan.run_id, plan.deadline, payload)
-        except RunWaitTimeoutError as exc:
-            last = last_seen[0] if last_seen else None
-            raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, last) from exc
+    fingerprints = [last_seen]
+
+    def changed(run: Run) -> Generator[FeedStep[Run], Answer, None]:
         fingerprint = (run.status, run.data.get("updatedAt"))
-        if fingerprint != last_seen:
-            last_seen = fingerprint
+        if fingerprint != fingerprints[-1]:
+            fingerprints.append(fingerprint)
             yield from emit(run)
-        if run.is_terminal:
-            return
-        left = None if plan.deadline is None else plan.deadline - clock.monotonic()
-        if left is not None and left <= 0:
-            raise RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, run.status)
-        yield from pause(interval if left is None else min(interval, left))
-        interval = min(plan.ceiling, max(interval * 1.5, 0.1))
+
+    def timed_out(run: Run | None) -> RunWaitTimeoutError:
+        status = run.status if run is not None else last_seen[0] if last_seen else None
+        return RunWaitTimeoutError(plan.run_id, plan.limit or 0.0, status)
+
+    yield from poll(
+        state.clock,
+        PollPlan(plan.interval, plan.ceiling, plan.deadline, plan.limit),
+        lambda: read_for_wait(state, http, plan.run_id, plan.deadline, payload),
+        is_terminal,
+        timed_out,
+        changed,
+    )
 
 
-def _read_in_time(
-    state: ClientState, http: httpx.Client | httpx.AsyncClient, run_id: str, deadline: float | None, payload: list[Any]
-) -> Flow[Run]:
-    try:
-        return (yield from read_for_wait(state, http, run_id, deadline, payload))
-    except DeadlineExceededError as exc:
-        raise RunWaitTimeoutError(run_id, 0.0, None) from exc
+def wait_for_run(state: ClientState, http: httpx.Client | httpx.AsyncClient, run_id: str, plan: PollPlan) -> Flow[Run]:
+    """Poll the run until it is terminal (a handle's `wait`); RunWaitTimeoutError once the plan's
+    deadline has passed, naming the last status read."""
+    payload: list[Any] = []
+    return (
+        yield from poll(
+            state.clock,
+            plan,
+            lambda: read_for_wait(state, http, run_id, plan.deadline, payload),
+            is_terminal,
+            lambda run: RunWaitTimeoutError(run_id, plan.limit or 0.0, None if run is None else run.status),
+        )
+    )
+
+
+def is_terminal(run: Run) -> bool:
+    return run.is_terminal
