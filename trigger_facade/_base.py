@@ -84,7 +84,19 @@ def build_request(
     if isinstance(content, io.IOBase):
         # a file-like body would be consumed by the first attempt; bytes can be re-sent on retry
         spec["content"] = content.read()
+    url = spec.get("url")
+    if isinstance(url, str):
+        spec["url"] = _joined(http.base_url, url)
     return http.build_request(extensions=extensions, timeout=timeout, **spec)
+
+
+def _joined(base: httpx.URL, url: str) -> str:
+    """A path from the spec on `base`, joined as httpx's client joins them but in one string, so
+    httpx parses one URL instead of parsing the path and then the joined URL again."""
+    if not url.startswith("/") or url.startswith("//") or "#" in url or base.query or base.fragment:
+        return url  # not a plain path (or an unusual base): httpx joins it
+    root = str(base)
+    return (root if root.endswith("/") else root + "/") + url[1:]
 
 
 def operation_request(
