@@ -11,3 +11,7 @@ T = TypeVar("T")
 
 PageFetcher: TypeAlias = Callable[[Any], Page[T]]
 AsyncPageFetcher: TypeAlias = Callable[[Any], Awaitable[Page[T]]]
+
+# a resource's `_request`: (build, parse, /, **arguments) -> the parsed answer
+Caller: TypeAlias = Callable[..., Any]
+AsyncCaller: TypeAlias = Callable[..., Awaitable[Any]]

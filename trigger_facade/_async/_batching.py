@@ -8,42 +8,15 @@ items is trigger_facade.sansio.batch_items).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import timedelta
 from typing import Any
 
+from .._base import AsyncResource
 from ..models import BatchPart, RunResult
-from ..sansio.batch_items import (
-    PreparedItem,
-    batch_key,
-    prepare_items,
-)
-from ..sansio.batching import batch_parts, batch_results
+from ..sansio.batching import batch_results
 from ..sansio.polling import poll_plan
-from ._payloads import AsyncPayloadResource
 
 
-class AsyncBatchingResource(AsyncPayloadResource):
-    async def _trigger_batches(
-        self,
-        items: Iterable[Any],
-        *,
-        default_task: str | None,
-        idempotency_key: str | Sequence[str] | None,
-        idempotency_key_ttl: str | timedelta | None,
-    ) -> AsyncBatchHandle:
-        key = batch_key(idempotency_key, idempotency_key_ttl)
-        config = self._state.config
-        defaults = (config.version, config.external_deployment_id)
-        chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key, defaults)
-        if isinstance(items, Sequence):
-            chunks = list(chunks)  # a list is checked whole before anything is sent
-        return AsyncBatchHandle(
-            self._state, self._http, await self._run(batch_parts(self._state, self._http, chunks, key))
-        )
-
-
-class AsyncBatchHandle(AsyncPayloadResource):
+class AsyncBatchHandle(AsyncResource):
     """What batch triggering returns. More than 1,000 items are split into several server batches
     (`batches`, `ids`); `wait()` and `results()` follow all of them and answer in item order."""
 

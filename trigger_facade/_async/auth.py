@@ -14,13 +14,14 @@ from typing import Any
 from trigger_api.api.auth import create_public_token_v1, get_jwt_claims_v1
 from trigger_api.models.create_public_token_request import CreatePublicTokenRequest
 
+from .._base import AsyncResource
 from ..errors import NotFoundError
 from ..public_tokens import Expiration, Scopes
 from ..sansio.auth import CLAIMS_OPERATION, NO_SERVER_MINTING, TokenPlan, minted_token, parse_claims, plan_token
-from ._payloads import AsyncPayloadResource
+from ..sansio.payloads import exact_request
 
 
-class AsyncAuth(AsyncPayloadResource):
+class AsyncAuth(AsyncResource):
     async def create_public_token(
         self,
         *,
@@ -89,9 +90,14 @@ class AsyncAuth(AsyncPayloadResource):
     async def _minted(self, body: dict[str, Any]) -> str:
         """POST /api/v1/auth/public-tokens with the SDK's body, byte for byte; the server's token."""
         try:
-            response = await self._send_exact(
-                create_public_token_v1._get_kwargs, body, body=CreatePublicTokenRequest.from_dict(body)
+            request = exact_request(
+                self._state,
+                self._http,
+                create_public_token_v1._get_kwargs,
+                body,
+                body=CreatePublicTokenRequest.from_dict(body),
             )
+            response = await self._send(request)
         except NotFoundError as exc:
             error = NotFoundError(NO_SERVER_MINTING, response=exc.response, body=exc.body)
         else:

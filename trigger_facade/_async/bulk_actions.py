@@ -21,13 +21,13 @@ from trigger_api.models.create_bulk_action_response import CreateBulkActionRespo
 from trigger_api.types import UNSET
 
 from .. import _validate as check
+from .._base import AsyncResource
 from ..errors import InvalidInputError
 from ..sansio.bulk_actions import bulk_action_page, bulk_filter, checked_run_ids
-from ._listing import AsyncListingResource
-from .paginators import AsyncPaginator
+from .paginators import AsyncPaginator, paginate
 
 
-class AsyncBulkActions(AsyncListingResource):
+class AsyncBulkActions(AsyncResource):
     async def cancel(
         self, *, filter: Mapping[str, Any] | None = None, run_ids: Sequence[str] | None = None, name: str | None = None
     ) -> CreateBulkActionResponse:
@@ -78,7 +78,8 @@ class AsyncBulkActions(AsyncListingResource):
 
     def list(self, *, page_size: int | None = None, limit: int | None = None) -> AsyncPaginator[BulkActionObject]:
         size = UNSET if page_size is None else check.int_in_range(page_size, "page_size", 1, 100)
-        return self._paginate(
+        return paginate(
+            self._request,
             list_bulk_actions_v1._get_kwargs,
             bulk_action_page,
             cursor="pageafter",

@@ -19,14 +19,14 @@ from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Statu
 from trigger_api.models.promote_deployment_result import PromoteDeploymentResult
 
 from .. import _validate as check
+from .._base import AsyncResource
 from ..errors import InvalidInputError
 from ..sansio.deployments import DEPLOYMENT_STATUSES, deployment_page
 from ..sansio.query import iso_time
-from ._listing import AsyncListingResource
-from .paginators import AsyncPaginator
+from .paginators import AsyncPaginator, paginate
 
 
-class AsyncDeployments(AsyncListingResource):
+class AsyncDeployments(AsyncResource):
     def list(
         self,
         *,
@@ -58,8 +58,13 @@ class AsyncDeployments(AsyncListingResource):
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
 
-        return self._paginate(
-            list_deployments_v1._get_kwargs, deployment_page, cursor="pageafter", limit=limit, params=params
+        return paginate(
+            self._request,
+            list_deployments_v1._get_kwargs,
+            deployment_page,
+            cursor="pageafter",
+            limit=limit,
+            params=params,
         )
 
     async def retrieve(self, deployment_id: str) -> Deployment:

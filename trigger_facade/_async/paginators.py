@@ -1,12 +1,14 @@
-"""One paginator for cursor and offset pages. Iterating it walks every page lazily.
-"""
+"""One paginator for cursor and offset pages. Iterating it walks every page lazily."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any, Generic, TypeVar
 
-from .._types import AsyncPageFetcher
+from trigger_api.types import UNSET
+
+from .. import _validate as check
+from .._types import AsyncCaller, AsyncPageFetcher
 from ..errors import PaginationLoopError
 from ..models import Page
 
@@ -66,3 +68,50 @@ class AsyncPaginator(Generic[T]):
     async def to_list(self) -> list[T]:
         """Every item (careful with large result sets)."""
         return [item async for item in self]
+
+
+def paginate(
+    caller: AsyncCaller,
+    build: Callable[..., dict[str, Any]],
+    parse: Callable[[Any], Page[T]],
+    *,
+    cursor: str,
+    limit: int | None,
+    params: dict[str, Any],
+) -> AsyncPaginator[T]:
+    """Pages of `build` with `params`, each sent with `caller` (a resource's `_request`); `cursor`
+    names the operation's position argument ("pageafter" for cursor pages, "page" for offset
+    pages). Nothing is sent until iteration."""
+    if limit is not None:
+        check.int_in_range(limit, "limit", 0)
+
+    async def fetch(position: Any) -> Page[T]:
+        page: Page[T] = await caller(build, parse, **params, **{cursor: UNSET if position is None else position})
+        return page
+
+    return AsyncPaginator(fetch, limit=limit)
+
+
+def paginate_each(
+    caller: AsyncCaller,
+    build: Callable[..., dict[str, Any]],
+    parse: Callable[[Any], Page[T]],
+    *,
+    cursor: str,
+    limit: int | None,
+    param_sets: list[dict[str, Any]],
+) -> AsyncPaginator[T]:
+    """One list made of several: every page of the first parameter set, then of the next..."""
+    if limit is not None:
+        check.int_in_range(limit, "limit", 0)
+
+    async def fetch(position: Any) -> Page[T]:
+        index, inner = position if position is not None else (0, None)
+        page: Page[T] = await caller(build, parse, **param_sets[index], **{cursor: UNSET if inner is None else inner})
+        if page.next_cursor is not None:
+            after: Any = (index, page.next_cursor)
+        else:
+            after = (index + 1, None) if index + 1 < len(param_sets) else None
+        return Page(data=page.data, next_cursor=after, total_count=page.total_count)
+
+    return AsyncPaginator(fetch, limit=limit)

@@ -43,7 +43,8 @@ from ..models import Run, RunResult
 from ..queues_ref import QueueRef
 from ..sansio.run_filters import list_filters
 from ..sansio.run_parsing import metadata_of, parse_run, parse_run_page
-from .paginators import AsyncPaginator
+from ..sansio.run_waiting import read_run
+from .paginators import AsyncPaginator, paginate, paginate_each
 from .run_streams import AsyncRunStreams
 from .run_waiting import AsyncRunWaiting
 
@@ -56,15 +57,9 @@ class AsyncRuns(AsyncRunWaiting, AsyncRunStreams):
         API key) and decoded into `payload` / `output` unless `resolve_presigned=False`.
         """
         run_id = check.identifier(run_id, "run_id")
-        run = await self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
         if resolve_presigned:
-            fetched = {}
-            for field, url in (("payload", run.payload_presigned_url), ("output", run.output_presigned_url)):
-                if url and run.data.get(field) is None:
-                    fetched[field] = await self._download(url)
-            if fetched:
-                run = run.evolve(**fetched)
-        return run
+            return await self._run(read_run(self._state, self._http, run_id, None, []))
+        return await self._request(retrieve_run_v1._get_kwargs, parse_run, run_id=run_id)
 
     def list(
         self,
@@ -112,8 +107,8 @@ class AsyncRuns(AsyncRunWaiting, AsyncRunStreams):
             page_size=page_size,
         )
         if project_ref is None and env is None:
-            return self._paginate(
-                list_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
+            return paginate(
+                self._request, list_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, params=params
             )
 
         ref = self._state.require_project_ref(project_ref, "runs.list")
@@ -135,8 +130,13 @@ class AsyncRuns(AsyncRunWaiting, AsyncRunStreams):
         params["project_ref"] = ref
         # the server lists only the first of several environments (W2): ask for each in turn
         per_env = [{**params, "filterenv": check.env_slug(slug)} for slug in slugs]
-        return self._paginate_each(
-            list_project_runs_v1._get_kwargs, parse_run_page, cursor="pageafter", limit=limit, param_sets=per_env
+        return paginate_each(
+            self._request,
+            list_project_runs_v1._get_kwargs,
+            parse_run_page,
+            cursor="pageafter",
+            limit=limit,
+            param_sets=per_env,
         )
 
     async def cancel(self, run_id: str) -> CancelRunResult:

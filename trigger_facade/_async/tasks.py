@@ -13,19 +13,20 @@ from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
 
 from .. import _validate as check
 from .. import idempotency_keys
-from .._base import parse_response
+from .._base import AsyncResource, parse_response
 from .._options import OPTION_NAMES, TriggerOptions, build_options, in_sdk_order, trace_headers, with_defaults
 from ..models import Run, run_outcome
+from ..sansio.batching import trigger_batches
+from ..sansio.payloads import answer_token, exact_request, prepare_payload
 from ..sansio.polling import poll_plan
 from ..sansio.run_parsing import parse_run
-from ..sansio.run_waiting import read_for_wait, wait_for_run
+from ..sansio.run_waiting import read_run, wait_for_run
 from ..sansio.tasks import DEFAULT_RESULT_TIMEOUT, run_id_of
 from ..superjson import UNDEFINED
-from ._batching import AsyncBatchHandle, AsyncBatchingResource
-from ._payloads import AsyncPayloadResource
+from ._batching import AsyncBatchHandle
 
 
-class AsyncRunHandle(AsyncPayloadResource):
+class AsyncRunHandle(AsyncResource):
     """What triggering returns: the run's id, what the trigger answer said, and calls that follow the run.
 
     `result()` waits and returns the run's output, or raises RunFailedError (RunCancelledError,
@@ -60,7 +61,7 @@ class AsyncRunHandle(AsyncPayloadResource):
 
     async def retrieve(self) -> Run:
         """GET /api/v3/runs/{id}, with a presigned payload or output fetched and decoded."""
-        return await self._run(read_for_wait(self._state, self._http, self.id, None, []))
+        return await self._run(read_run(self._state, self._http, self.id, None, []))
 
     async def cancel(self) -> CancelRunResult:
         """POST /api/v2/runs/{id}/cancel (child runs are cancelled too; cancelling twice is fine)."""
@@ -92,7 +93,7 @@ class AsyncRunHandle(AsyncPayloadResource):
         return run_outcome(run)
 
 
-class AsyncTasks(AsyncBatchingResource):
+class AsyncTasks(AsyncResource):
     async def trigger(
         self, task_id: str, payload: Any = UNDEFINED, **options: Unpack[TriggerOptions]
     ) -> AsyncRunHandle:
@@ -129,15 +130,18 @@ class AsyncTasks(AsyncBatchingResource):
         )
         if "idempotencyKey" not in options_json:
             options_json.update(idempotency_keys.automatic_options())
-        payload_part, payload_options = await self._prepare_payload(payload)
+        payload_part, payload_options = await self._run(prepare_payload(self._state, self._http, payload))
         body = {**payload_part, "options": in_sdk_order({**options_json, **payload_options})}
-        response = await self._send_exact(
+        request = exact_request(
+            self._state,
+            self._http,
             trigger_task_v1._get_kwargs,
             body,
             headers=trace_headers(),
             task_identifier=task_id,
             body=TriggerTaskRequestBody.from_dict(body),  # the spec's shape, checked before sending
         )
+        response = await self._send(request)
         data = parse_response(response, lambda answer: (run_id_of(answer), bool(answer.get("isCached", False))))
         run_id, is_cached = data
         status = None
@@ -150,7 +154,7 @@ class AsyncTasks(AsyncBatchingResource):
             id=run_id,
             task_identifier=task_id,
             is_cached=is_cached,
-            public_access_token=self._answer_token(response, "run", run_id),
+            public_access_token=answer_token(self._state, response, "run", run_id),
             status=status,
         )
 
@@ -170,9 +174,14 @@ class AsyncTasks(AsyncBatchingResource):
         sends none (like trigger() without one).
         """
         task_id = check.identifier(task_id, "task_id")
-        return await self._trigger_batches(
-            items,
-            default_task=task_id,
-            idempotency_key=idempotency_key,
-            idempotency_key_ttl=idempotency_key_ttl,
+        parts = await self._run(
+            trigger_batches(
+                self._state,
+                self._http,
+                items,
+                default_task=task_id,
+                idempotency_key=idempotency_key,
+                idempotency_key_ttl=idempotency_key_ttl,
+            )
         )
+        return AsyncBatchHandle(self._state, self._http, parts)

@@ -21,10 +21,11 @@ from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTok
 
 from .. import _validate as check
 from .. import idempotency_keys
-from .._base import parse_response
+from .._base import AsyncResource, parse_response
 from .._payload import to_json_value
 from ..durations import to_idempotency_key_ttl, to_timeout
 from ..errors import InvalidInputError
+from ..sansio.payloads import answer_token
 from ..sansio.waitpoints import (
     TOKEN_STATUSES,
     WaitpointToken,
@@ -32,11 +33,10 @@ from ..sansio.waitpoints import (
     parse_waitpoint_token,
     waitpoint_token_page,
 )
-from ._payloads import AsyncPayloadResource
-from .paginators import AsyncPaginator
+from .paginators import AsyncPaginator, paginate
 
 
-class AsyncWaitpoints(AsyncPayloadResource):
+class AsyncWaitpoints(AsyncResource):
     async def create_token(
         self,
         *,
@@ -76,7 +76,7 @@ class AsyncWaitpoints(AsyncPayloadResource):
 
         created = parse_response(response, parse)
         # x-trigger-jwt, else signed from x-trigger-jwt-claims as the SDK does (write:waitpoints:<id>, 24 h)
-        return attrs.evolve(created, public_access_token=self._answer_token(response, "waitpoint", created.id))
+        return attrs.evolve(created, public_access_token=answer_token(self._state, response, "waitpoint", created.id))
 
     def list_tokens(
         self,
@@ -113,8 +113,13 @@ class AsyncWaitpoints(AsyncPayloadResource):
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
 
-        return self._paginate(
-            list_waitpoint_tokens_v1._get_kwargs, waitpoint_token_page, cursor="pageafter", limit=limit, params=params
+        return paginate(
+            self._request,
+            list_waitpoint_tokens_v1._get_kwargs,
+            waitpoint_token_page,
+            cursor="pageafter",
+            limit=limit,
+            params=params,
         )
 
     async def retrieve_token(self, token_id: str) -> WaitpointToken:

@@ -13,14 +13,16 @@ from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.batch_object import BatchObject
 
 from .. import _validate as check
+from .._base import SyncResource
 from ..models import Run, RunResult
 from ..sansio.batch import wait_for_batch
+from ..sansio.batching import trigger_batches
 from ..sansio.polling import poll_plan
 from ..sansio.run_parsing import parse_run
-from ._batching import BatchHandle, BatchingResource
+from ._batching import BatchHandle
 
 
-class Batch(BatchingResource):
+class Batch(SyncResource):
     def trigger(
         self,
         items: Iterable[Mapping[str, Any]],
@@ -32,9 +34,17 @@ class Batch(BatchingResource):
 
         Payloads go as the official SDK sends them (see tasks.trigger); the handle's results() waits
         for every run and answers in item order."""
-        return self._trigger_batches(
-            items, default_task=None, idempotency_key=idempotency_key, idempotency_key_ttl=idempotency_key_ttl
+        parts = self._run(
+            trigger_batches(
+                self._state,
+                self._http,
+                items,
+                default_task=None,
+                idempotency_key=idempotency_key,
+                idempotency_key_ttl=idempotency_key_ttl,
+            )
         )
+        return BatchHandle(self._state, self._http, parts)
 
     def retrieve(self, batch_id: str) -> BatchObject:
         """GET /api/v2/batches/{batchId}: status, run ids and processing errors."""

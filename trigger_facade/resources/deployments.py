@@ -21,14 +21,14 @@ from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Statu
 from trigger_api.models.promote_deployment_result import PromoteDeploymentResult
 
 from .. import _validate as check
+from .._base import SyncResource
 from ..errors import InvalidInputError
 from ..sansio.deployments import DEPLOYMENT_STATUSES, deployment_page
 from ..sansio.query import iso_time
-from ._listing import ListingResource
-from .paginators import SyncPaginator
+from .paginators import SyncPaginator, paginate
 
 
-class Deployments(ListingResource):
+class Deployments(SyncResource):
     def list(
         self,
         *,
@@ -60,8 +60,13 @@ class Deployments(ListingResource):
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 5, 100)
 
-        return self._paginate(
-            list_deployments_v1._get_kwargs, deployment_page, cursor="pageafter", limit=limit, params=params
+        return paginate(
+            self._request,
+            list_deployments_v1._get_kwargs,
+            deployment_page,
+            cursor="pageafter",
+            limit=limit,
+            params=params,
         )
 
     def retrieve(self, deployment_id: str) -> Deployment:

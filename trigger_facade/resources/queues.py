@@ -23,19 +23,20 @@ from trigger_api.models.reset_queue_concurrency_v1_body import ResetQueueConcurr
 from trigger_api.types import UNSET
 
 from .. import _validate as check
+from .._base import SyncResource
 from .._pagination import offset_page
 from ..errors import InvalidInputError
 from ..queues_ref import queue_identity
 from ..sansio.queues import QueueArg
-from ._listing import ListingResource
-from .paginators import SyncPaginator
+from .paginators import SyncPaginator, paginate
 
 
-class Queues(ListingResource):
+class Queues(SyncResource):
     def list(self, *, per_page: int | None = None, limit: int | None = None) -> SyncPaginator[QueueObject]:
         """GET /api/v1/queues, page after page (`per_page` at most 100)."""
         size = UNSET if per_page is None else check.int_in_range(per_page, "per_page", 1, 100)
-        return self._paginate(
+        return paginate(
+            self._request,
             list_queues_v1._get_kwargs,
             offset_page(QueueObject.from_dict),
             cursor="page",

@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
 
+from .._base import SyncResource
 from .._config import KeyKind
 from .._transport import finite_seconds
 from ..errors import ConfigurationError, InvalidInputError
 from ..models import Run
 from ..realtime.electric import ShapeSubscription
 from ..sansio.run_feeds import look_back_period, run_snapshots
-from ._payloads import PayloadResource
 
 
-class RunFeeds(PayloadResource):
+class RunFeeds(SyncResource):
     """Subscriptions to the realtime feed; watch(realtime=True) follows the same feed (sansio.run_waiting)."""
 
     def subscribe(

@@ -21,13 +21,13 @@ from trigger_api.models.update_schedule_options import UpdateScheduleOptions
 from trigger_api.types import UNSET
 
 from .. import _validate as check
+from .._base import SyncResource
 from .._pagination import offset_page
 from ..sansio.schedules import TimezoneNames, parse_timezones, schedule_body
-from ._listing import ListingResource
-from .paginators import SyncPaginator
+from .paginators import SyncPaginator, paginate
 
 
-class Schedules(ListingResource):
+class Schedules(SyncResource):
     def create(
         self,
         *,
@@ -48,7 +48,8 @@ class Schedules(ListingResource):
     def list(self, *, per_page: int | None = None, limit: int | None = None) -> SyncPaginator[ScheduleObject]:
         """GET /api/v1/schedules, page after page (`per_page` at most 100)."""
         size = UNSET if per_page is None else check.int_in_range(per_page, "per_page", 1, 100)
-        return self._paginate(
+        return paginate(
+            self._request,
             list_schedules_v1._get_kwargs,
             offset_page(ScheduleObject.from_dict),
             cursor="page",

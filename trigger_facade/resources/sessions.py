@@ -25,17 +25,17 @@ from trigger_api.models.session_object import SessionObject
 from trigger_api.models.update_session_request_body import UpdateSessionRequestBody
 
 from .. import _validate as check
+from .._base import SyncResource
 from .._config import KeyKind
 from .._transport import finite_seconds
 from ..errors import ConfigurationError, InvalidInputError
 from ..realtime.streams import StreamChunk, StreamReader
 from ..sansio.run_streams import read_stream
 from ..sansio.sessions import SESSION_STATUSES, session_page, trigger_config_body
-from ._listing import ListingResource
-from .paginators import SyncPaginator
+from .paginators import SyncPaginator, paginate
 
 
-class Sessions(ListingResource):
+class Sessions(SyncResource):
     def create(
         self,
         *,
@@ -97,8 +97,8 @@ class Sessions(ListingResource):
             params["filtercreated_atperiod"] = check.period(period)
         if page_size is not None:
             params["pagesize"] = check.int_in_range(page_size, "page_size", 1, 100)
-        return self._paginate(
-            list_sessions_v1._get_kwargs, session_page, cursor="pageafter", limit=limit, params=params
+        return paginate(
+            self._request, list_sessions_v1._get_kwargs, session_page, cursor="pageafter", limit=limit, params=params
         )
 
     def retrieve(self, session: str) -> SessionObject:

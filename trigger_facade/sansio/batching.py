@@ -6,7 +6,8 @@ The parts without I/O, shared by the async resource classes and their sync rewri
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -29,10 +30,12 @@ from ..models import BatchPart, Run, RunResult
 from .batch_items import (
     BatchKey,
     PreparedItem,
+    batch_key,
     item_line,
     item_slots,
     parse_batch_answer,
     partially_sent,
+    prepare_items,
 )
 from .payloads import answer_token, download, upload_packet
 from .polling import PollPlan, poll
@@ -181,6 +184,26 @@ def stream_chunk(
             )
         # the server de-duplicates by index, so sending the whole stream again is safe
         yield from pause(state.retry_policy.backoff(attempt, state.clock.random))
+
+
+def trigger_batches(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    items: Iterable[Any],
+    *,
+    default_task: str | None,
+    idempotency_key: str | Sequence[str] | None,
+    idempotency_key_ttl: str | timedelta | None,
+) -> Flow[tuple[BatchPart, ...]]:
+    """Check and send `items` as one or more server batches; the parts made. Items are read from
+    any iterable one chunk at a time, except a list or tuple, which is checked whole first."""
+    key = batch_key(idempotency_key, idempotency_key_ttl)
+    config = state.config
+    defaults = (config.version, config.external_deployment_id)
+    chunks: Iterable[list[PreparedItem]] = prepare_items(items, default_task, key, defaults)
+    if isinstance(items, Sequence):
+        chunks = list(chunks)  # a list is checked whole before anything is sent
+    return (yield from batch_parts(state, http, chunks, key))
 
 
 def batch_results(

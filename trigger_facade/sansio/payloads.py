@@ -6,13 +6,14 @@ The parts without I/O, shared by the async resource classes and their sync rewri
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import httpx
 
-from .._base import build_request, parse_response
-from .._packets import decode_io, packet_name
+from .._base import build_request, operation_of, parse_response
+from .._packets import PACKET_THRESHOLD, STORE_TYPE, decode_io, encode_payload, packet_name
 from .._transport import MAX_BODY_EXTENSION, OriginBearerAuth, check_presigned_url
 from ..errors import InvalidInputError, PublicTokenError
 from ..flows import Flow, exchange
@@ -40,6 +41,42 @@ def exact_json(spec: dict[str, Any], body: Any) -> dict[str, Any]:
     spec["content"] = json_stringify(body).encode()
     spec["headers"] = {**spec.get("headers", {}), "Content-Type": "application/json"}
     return spec
+
+
+def prepare_payload(
+    state: ClientState, http: httpx.Client | httpx.AsyncClient, payload: Any, *, argument: str = "payload"
+) -> Flow[tuple[dict[str, Any], dict[str, Any]]]:
+    """({"payload": data} or {} for no payload, {"payloadType", "payloadSize"}) as the SDK sends them.
+
+    Data of 128 KiB or more is uploaded first and sent by its storage path (application/store);
+    payloadSize is the UTF-8 size of the data either way (0 without a payload).
+    """
+    data, data_type = encode_payload(payload, argument=argument)
+    if data is None:
+        return {}, {"payloadType": data_type, "payloadSize": 0}
+    encoded = data.encode()
+    if len(encoded) >= PACKET_THRESHOLD:
+        stored = yield from upload_packet(state, http, encoded, data_type)
+        return {"payload": stored}, {"payloadType": STORE_TYPE, "payloadSize": len(encoded)}
+    return {"payload": data}, {"payloadType": data_type, "payloadSize": len(encoded)}
+
+
+def exact_request(
+    state: ClientState,
+    http: httpx.Client | httpx.AsyncClient,
+    build: Callable[..., dict[str, Any]],
+    exact_body: Any,
+    /,
+    *,
+    headers: Mapping[str, str] | None = None,
+    **kwargs: Any,
+) -> httpx.Request:
+    """A generated operation's request with `exact_body` written byte for byte as the SDK writes it."""
+    operation = operation_of(build)
+    spec = exact_json(state.checked(operation, build(**kwargs)), exact_body)
+    if headers:
+        spec["headers"] = {**spec["headers"], **headers}
+    return build_request(state, http, spec, operation=operation)
 
 
 def upload_packet(state: ClientState, http: httpx.Client | httpx.AsyncClient, data: bytes, data_type: str) -> Flow[str]:

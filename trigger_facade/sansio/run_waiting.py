@@ -2,7 +2,7 @@
 
 `watch_run` follows the realtime feed first when asked (`run_snapshots`), polling with backoff as
 the fallback, and emits the run each time it changes; `wait` takes its last run. Each poll is the
-flow `read_for_wait`. No I/O here: the resources run them with `self._feed(...)`.
+flow `read_run`. No I/O here: the resources run them with `self._feed(...)`.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class WatchPlan:
     realtime: bool
 
 
-def read_for_wait(
+def read_run(
     state: ClientState, http: httpx.Client | httpx.AsyncClient, run_id: str, deadline: float | None, payload: list[Any]
 ) -> Flow[Run]:
     """The run, read within `deadline`; a presigned payload is fetched only the first time (kept in `payload`)."""
@@ -128,7 +128,7 @@ def _poll(
     yield from poll(
         state.clock,
         PollPlan(plan.interval, plan.ceiling, plan.deadline, plan.limit),
-        lambda: read_for_wait(state, http, plan.run_id, plan.deadline, payload),
+        lambda: read_run(state, http, plan.run_id, plan.deadline, payload),
         is_terminal,
         timed_out,
         changed,
@@ -143,7 +143,7 @@ def wait_for_run(state: ClientState, http: httpx.Client | httpx.AsyncClient, run
         yield from poll(
             state.clock,
             plan,
-            lambda: read_for_wait(state, http, run_id, plan.deadline, payload),
+            lambda: read_run(state, http, run_id, plan.deadline, payload),
             is_terminal,
             lambda run: RunWaitTimeoutError(run_id, plan.limit or 0.0, None if run is None else run.status),
         )
