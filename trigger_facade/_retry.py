@@ -87,11 +87,13 @@ def server_requested_wait(headers: httpx.Headers, now: float) -> float | None:
 
 def should_retry_status(response: httpx.Response) -> bool:
     """x-should-retry wins; else 408, 409, 429 and 5xx are retried."""
-    verdict = response.headers.get("x-should-retry")
-    if verdict == "true":
-        return True
-    if verdict == "false":
-        return False
+    verdicts = response.headers.get_list("x-should-retry")  # no KeyError raised for the usual answer
+    if verdicts:
+        verdict = ", ".join(verdicts)  # what headers.get gives for a repeated header
+        if verdict == "true":
+            return True
+        if verdict == "false":
+            return False
     return response.status_code in RETRYABLE_STATUSES or response.status_code >= 500
 
 

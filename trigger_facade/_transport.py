@@ -44,6 +44,9 @@ NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 LOCAL_FAILURES = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
 
 
+_NUMBER = (float, int)
+
+
 class DeadlineReached(httpx.TimeoutException):
     """The caller's deadline left no time for another attempt."""
 
@@ -103,12 +106,13 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _attempt_deadline(self, request: httpx.Request) -> float | None:
         """When this attempt must be over (time.monotonic()): its own timeout, or the caller's
         deadline if sooner. The caller's deadline is on the client's clock (a test may fake it)."""
-        timeout = request.extensions.get(ATTEMPT_TIMEOUT_EXTENSION, self._attempt_timeout)
-        spans = [] if timeout is None else [float(timeout)]
-        caller = request.extensions.get(DEADLINE_EXTENSION)
-        if isinstance(caller, float | int):
-            spans.append(float(caller) - self._clock.monotonic())
-        return time.monotonic() + min(spans) if spans else None
+        extensions = request.extensions
+        timeout = extensions.get(ATTEMPT_TIMEOUT_EXTENSION, self._attempt_timeout)
+        caller = extensions.get(DEADLINE_EXTENSION)
+        if isinstance(caller, _NUMBER):
+            left = float(caller) - self._clock.monotonic()
+            return time.monotonic() + (left if timeout is None else min(float(timeout), left))
+        return None if timeout is None else time.monotonic() + float(timeout)
 
     def _next_wait(
         self,
@@ -119,14 +123,17 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         error: Exception | None,
     ) -> float | None:
         """Seconds to wait before another attempt, or None to stop and hand back this outcome."""
-        if attempt > policy.max_retries or not may_repeat_after(request, response, error):
+        if attempt > policy.max_retries:
             return None
         if response is not None:
-            if not should_retry_status(response):
+            # the status first: it settles almost every answer (a 2xx) without the repeat class
+            if not should_retry_status(response) or not may_repeat_after(request, response, None):
                 return None
             wait = delay_for_response(policy, attempt, response, self._clock.now(), self._clock.random)
             reason = f"status {response.status_code}"
         else:
+            if not may_repeat_after(request, None, error):
+                return None
             wait = policy.backoff(attempt, self._clock.random)
             reason = type(error).__name__
         log.info(
@@ -143,7 +150,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _check_caller_deadline(self, request: httpx.Request, wait: float) -> None:
         """No retry wait may run past the caller's deadline (runs.wait, watch): stop here instead."""
         caller = request.extensions.get(DEADLINE_EXTENSION)
-        if isinstance(caller, float | int) and self._clock.monotonic() + wait >= caller:
+        if isinstance(caller, _NUMBER) and self._clock.monotonic() + wait >= caller:
             raise DeadlineReached("the caller's deadline comes before the next attempt", request=request)
 
     def _reader(self, request: httpx.Request, response: httpx.Response) -> BoundedReader:
@@ -192,7 +199,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                 # read in place through a counting stream: no copy of the body, no second response
                 response.stream = CappedStream(response.stream, self._limit(request), _deadline.current())
                 response.read()
-                response.elapsed = timedelta(seconds=time.perf_counter() - started)
+                response.elapsed = timedelta(0, time.perf_counter() - started)
                 return response
             reader = self._reader(request, response)
             for chunk in _already_read(response) or response.iter_raw():
@@ -216,7 +223,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             if _plain_stream(response):
                 response.stream = CappedStream(response.stream, self._limit(request), _deadline.current())
                 await response.aread()
-                response.elapsed = timedelta(seconds=time.perf_counter() - started)
+                response.elapsed = timedelta(0, time.perf_counter() - started)
                 return response
             reader = self._reader(request, response)
             already = _already_read(response)

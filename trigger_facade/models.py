@@ -179,8 +179,9 @@ class Run:
         if not isinstance(data, dict):
             raise TypeError(f"expected a JSON object, got {type(data).__name__}")
         run = cls(data)
-        for name in _DATES:
-            getattr(run, name)
+        members = run.__dict__
+        for name, key, convert in _DATE_MEMBERS:  # what the members' first read does, done here
+            members[name] = convert(data.get(key))
         return run
 
     def evolve(self, **members: Any) -> Run:
@@ -244,6 +245,9 @@ class Run:
             return RetrieveRunResponse.from_dict(self.data)
         except (KeyError, TypeError, ValueError):
             return None
+
+
+_DATE_MEMBERS = tuple((name, vars(Run)[name].key, vars(Run)[name].convert) for name in _DATES)
 
 
 @attrs.frozen
