@@ -93,9 +93,9 @@ def build_request(
 def _joined(base: httpx.URL, url: str) -> str:
     """A path from the spec on `base`, joined as httpx's client joins them but in one string, so
     httpx parses one URL instead of parsing the path and then the joined URL again."""
-    if not url.startswith("/") or url.startswith("//") or "#" in url or base.query or base.fragment:
-        return url  # not a plain path (or an unusual base): httpx joins it
     root = str(base)
+    if not url.startswith("/") or url.startswith("//") or "#" in url or "?" in root or "#" in root:
+        return url  # not a plain path, or a base with a query or fragment: httpx joins it
     return (root if root.endswith("/") else root + "/") + url[1:]
 
 
@@ -182,10 +182,11 @@ def _invalid(response: httpx.Response, data: Any, problem: str) -> ResponseValid
 
 def json_body(response: httpx.Response) -> Any:
     """The 2xx JSON body, checked against the operation's schema in the spec (when it has one)."""
+    content = response.content
     try:
-        data = json.loads(response.content) if response.content else None
+        data = json.loads(content) if content else None
     except ValueError:
-        error = _invalid(response, response.content[:2048].decode("utf-8", "replace"), "not JSON")
+        error = _invalid(response, content[:2048].decode("utf-8", "replace"), "not JSON")
     else:
         operation = response.request.extensions.get(OPERATION_EXTENSION)
         schema = response_schema(operation, response.status_code) if isinstance(operation, str) else None

@@ -52,6 +52,17 @@ def _schemas() -> dict[str, Any]:
 
 def response_schema(operation: str, status: int) -> dict[str, Any] | None:
     """The schema of `operation`'s answer with `status` (else its first 2xx answer's); None if it has none."""
+    try:
+        return _BY_ANSWER[operation, status]
+    except KeyError:
+        schema = _BY_ANSWER[operation, status] = _response_schema(operation, status)
+        return schema
+
+
+_BY_ANSWER: dict[tuple[str, int], dict[str, Any] | None] = {}  # as many as the spec has operations and statuses
+
+
+def _response_schema(operation: str, status: int) -> dict[str, Any] | None:
     by_status = _schemas()["operations"].get(operation)
     if not by_status:
         return None

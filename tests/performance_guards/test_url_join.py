@@ -69,7 +69,8 @@ def test_anything_but_a_plain_path_is_left_to_httpx(url: str) -> None:
     assert ours.url == http.build_request("GET", url).url
 
 
-def test_a_base_url_with_a_query_is_left_to_httpx() -> None:
-    http = httpx.Client(base_url="http://127.0.0.1:9/p?k=v")
+@pytest.mark.parametrize("base", ["http://127.0.0.1:9/p?k=v", "http://127.0.0.1:9/p?", "http://127.0.0.1:9/p#f"])
+def test_a_base_url_with_a_query_or_fragment_is_left_to_httpx(base: str) -> None:
+    http = httpx.Client(base_url=base)
     ours = build_request(CLIENTS[0]._state, http, {"method": "GET", "url": "/api/v1/runs"})
     assert ours.url == http.build_request("GET", "/api/v1/runs").url
