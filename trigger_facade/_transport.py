@@ -190,14 +190,21 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _limit(self, request: httpx.Request) -> int:
         return int(request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes))
 
+    def _capped(self, request: httpx.Request, response: httpx.Response) -> bool:
+        """Put a plain body (unread, not compressed) behind a CappedStream, so httpx reads it into the
+        response it already has (no copy, no second response) within the cap and the deadline."""
+        if response.is_stream_consumed or response.headers.get_list("content-encoding"):
+            return False
+        limit = request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes)
+        response.stream = CappedStream(response.stream, int(limit), _deadline.current())
+        return True
+
     def _read(self, request: httpx.Request, response: httpx.Response, attempt: int, started: float) -> httpx.Response:
         response.extensions = {**response.extensions, ATTEMPTS_EXTENSION: attempt}
         if request.extensions.get(STREAM_EXTENSION):
             return response
         try:
-            if _plain_stream(response):
-                # read in place through a counting stream: no copy of the body, no second response
-                response.stream = CappedStream(response.stream, self._limit(request), _deadline.current())
+            if self._capped(request, response):
                 response.read()
                 response.elapsed = timedelta(0, time.perf_counter() - started)
                 return response
@@ -220,8 +227,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if request.extensions.get(STREAM_EXTENSION):
             return response
         try:
-            if _plain_stream(response):
-                response.stream = CappedStream(response.stream, self._limit(request), _deadline.current())
+            if self._capped(request, response):
                 await response.aread()
                 response.elapsed = timedelta(0, time.perf_counter() - started)
                 return response
@@ -301,12 +307,6 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     def __repr__(self) -> str:
         return f"RetryTransport(policy={self._policy!r})"
-
-
-def _plain_stream(response: httpx.Response) -> bool:
-    """Whether the body is still unread on the wire and not compressed (what httpx's own transports
-    hand back for our Accept-Encoding unless the server compresses): it can be read where it is."""
-    return not response.is_stream_consumed and not response.headers.get_list("content-encoding")
 
 
 def _already_read(response: httpx.Response) -> list[bytes]:
