@@ -15,6 +15,8 @@ from ._transport import DEFAULT_MAX_DOWNLOAD_BYTES
 from .errors import ConfigurationError
 
 TOKEN_KINDS = frozenset({"personal", "organization"})
+# (operation, key kind) pairs check_key_for has let through: the verdict depends on nothing else
+_ADMITTED: set[tuple[str, KeyKind]] = set()
 
 
 @attrs.frozen(repr=False)
@@ -47,7 +49,10 @@ class ClientState:
 
     def checked(self, operation: str, request: dict[str, Any]) -> dict[str, Any]:
         """A generated operation's request, after the key-kind and path-parameter checks."""
-        self.check_key_for(operation)
+        kind = self.config.credentials.kind
+        if (operation, kind) not in _ADMITTED:
+            self.check_key_for(operation)  # raises for a kind the operation does not admit
+            _ADMITTED.add((operation, kind))
         facts = OPERATIONS.get(operation)
         if facts is not None:
             check_url_path(str(request["url"]), facts.path)
