@@ -112,7 +112,8 @@ class CappedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         self._deadline = deadline
 
     def __iter__(self) -> Iterator[bytes]:
-        assert isinstance(self._inner, httpx.SyncByteStream)
+        if not isinstance(self._inner, httpx.SyncByteStream):
+            raise RuntimeError("Attempted to call a sync iterator on an async stream.")  # as httpx says it
         seen = 0
         for chunk in self._inner:
             seen += len(chunk)
@@ -120,7 +121,8 @@ class CappedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
             yield chunk
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        assert isinstance(self._inner, httpx.AsyncByteStream)
+        if not isinstance(self._inner, httpx.AsyncByteStream):
+            raise RuntimeError("Attempted to call an async iterator on a sync stream.")
         seen = 0
         async for chunk in self._inner:
             seen += len(chunk)

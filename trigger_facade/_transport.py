@@ -190,10 +190,12 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def _limit(self, request: httpx.Request) -> int:
         return int(request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes))
 
-    def _capped(self, request: httpx.Request, response: httpx.Response) -> bool:
+    def _capped(self, request: httpx.Request, response: httpx.Response, kind: type) -> bool:
         """Put a plain body (unread, not compressed) behind a CappedStream, so httpx reads it into the
         response it already has (no copy, no second response) within the cap and the deadline."""
-        if response.is_stream_consumed or response.headers.get_list("content-encoding"):
+        if not isinstance(response.stream, kind) or response.is_stream_consumed:
+            return False  # a stream of the other kind is refused by httpx's own read, as before
+        if response.headers.get_list("content-encoding"):
             return False
         limit = request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes)
         response.stream = CappedStream(response.stream, int(limit), _deadline.current())
@@ -204,7 +206,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if request.extensions.get(STREAM_EXTENSION):
             return response
         try:
-            if self._capped(request, response):
+            if self._capped(request, response, httpx.SyncByteStream):
                 response.read()
                 response.elapsed = timedelta(0, time.perf_counter() - started)
                 return response
@@ -227,7 +229,7 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         if request.extensions.get(STREAM_EXTENSION):
             return response
         try:
-            if self._capped(request, response):
+            if self._capped(request, response, httpx.AsyncByteStream):
                 await response.aread()
                 response.elapsed = timedelta(0, time.perf_counter() - started)
                 return response

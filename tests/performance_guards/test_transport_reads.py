@@ -121,3 +121,31 @@ def test_a_compressed_body_still_goes_through_the_bounded_inflater(mode: str) ->
     assert "content-encoding" not in response.headers  # decoded once, here, within the cap
     with pytest.raises(ResponseTooLargeError):
         send(mode, Wire([gzip.compress(b"0" * 10_000)], {"content-encoding": "gzip"}), {MAX_BODY_EXTENSION: 1000})
+
+
+class AsyncOnly(httpx.AsyncByteStream):
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield BODY
+
+
+class SyncOnly(httpx.SyncByteStream):
+    def __iter__(self) -> Iterator[bytes]:
+        yield BODY
+
+
+class WrongKind(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """A broken inner transport: its body stream is of the other kind than the client's."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=AsyncOnly())
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, stream=SyncOnly())
+
+
+def test_a_body_stream_of_the_other_kind_is_refused_as_httpx_refuses_it(mode: str) -> None:
+    transport = RetryTransport(WrongKind(), policy=RetryPolicy(max_retries=0), async_mode=mode == "async")
+    request = httpx.Request("GET", "http://api.test/x")
+    sent = transport.handle_request if mode == "sync" else lambda r: asyncio.run(transport.handle_async_request(r))
+    with pytest.raises(RuntimeError, match=r"^Attempted to call an? a?sync (iterator|close) on an? a?sync stream"):
+        sent(request)
