@@ -21,7 +21,8 @@ def segment(value: Any, argument: str) -> str:
     """`value` if it can be one path segment; else InvalidInputError naming `argument`."""
     if not isinstance(value, str) or not value.strip():
         raise InvalidInputError(f"{argument} must be a non-empty string, got {value!r}")
-    if _CONTROL.search(value):
+    # control characters are never printable: the common, printable id skips the regex
+    if not value.isprintable() and _CONTROL.search(value):
         raise InvalidInputError(f"{argument}={value!r} must not contain control characters")
     if value in (".", ".."):
         raise InvalidInputError(f"{argument}={value!r} would be read as a path step, not an id")
