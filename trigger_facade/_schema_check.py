@@ -7,10 +7,9 @@ Checked: types, required properties, array items, $ref, allOf/anyOf/oneOf. Not c
 enums and formats (the server adds statuses over time; an unknown one is reported, not refused) and
 extra properties (kept for forward compatibility).
 
-Each schema is compiled twice, once: a predicate that only answers whether a body fits (the path of
-every answer: `$ref`s inlined, an allOf of objects merged into one pass over the body, plain type
-checks done in place), and the validator that says where a body does not fit (run only on a body the
-predicate refused, so the message names the same first place it always did).
+Each schema is compiled twice, once: a predicate that only says whether a body fits (every answer
+takes it: `$ref`s inlined, an allOf of objects merged into one pass, plain types checked in place),
+and the validator that says where it does not (run only on a refused body: the same message as ever).
 """
 
 from __future__ import annotations
@@ -156,17 +155,9 @@ def _any_of(options: list[Validator]) -> Validator:
 
 
 def _type_check(names: list[str]) -> Validator:
-    exact: set[type] = set()
-    for name in names:
-        if name == "integer":
-            exact.add(int)
-        elif name == "number":
-            exact.update((int, float))
-        elif name in _JSON_TYPES:
-            exact.update(_JSON_TYPES[name])
-        else:
-            return lambda value: None  # a type this checker does not know: nothing to hold against
-    allowed = frozenset(exact)
+    allowed = _python_types(names)
+    if allowed is None:
+        return lambda value: None  # a type this checker does not know: nothing to hold against
     wanted = " or ".join(names)
 
     def type_check(value: Any) -> None:

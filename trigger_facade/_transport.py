@@ -191,14 +191,12 @@ class RetryTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         return int(request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes))
 
     def _capped(self, request: httpx.Request, response: httpx.Response, kind: type) -> bool:
-        """Put a plain body (unread, not compressed) behind a CappedStream, so httpx reads it into the
-        response it already has (no copy, no second response) within the cap and the deadline."""
+        """A plain body (unread, uncompressed) behind a CappedStream: httpx reads it in place, capped."""
         if not isinstance(response.stream, kind) or response.is_stream_consumed:
             return False  # a stream of the other kind is refused by httpx's own read, as before
         if response.headers.get_list("content-encoding"):
             return False
-        limit = request.extensions.get(MAX_BODY_EXTENSION, self._max_response_bytes)
-        response.stream = CappedStream(response.stream, int(limit), _deadline.current())
+        response.stream = CappedStream(response.stream, self._limit(request), _deadline.current())
         return True
 
     def _read(self, request: httpx.Request, response: httpx.Response, attempt: int, started: float) -> httpx.Response:
@@ -376,17 +374,13 @@ class OriginBearerAuth(httpx.Auth):
 
     def authorize(self, request: httpx.Request) -> None:
         """Set the key on `request`, or take it off: it needs no I/O and no answer."""
-        url = request.url
-        if (url.scheme, url.host, url.port) == self._origin and not self._anonymous(request.extensions):
+        url, extensions = request.url, request.extensions
+        operation = OPERATIONS.get(str(extensions.get(OPERATION_EXTENSION, "")))
+        anonymous = extensions.get(self.ANONYMOUS) or (operation is not None and operation.anonymous)
+        if (url.scheme, url.host, url.port) == self._origin and not anonymous:
             request.headers["Authorization"] = self._header
         else:
             request.headers.pop("Authorization", None)
-
-    def _anonymous(self, extensions: dict[str, Any]) -> bool:
-        if extensions.get(self.ANONYMOUS):
-            return True
-        operation = OPERATIONS.get(str(extensions.get(OPERATION_EXTENSION, "")))
-        return operation is not None and operation.anonymous
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         self.authorize(request)
