@@ -26,7 +26,7 @@ from ._retry import SYSTEM_CLOCK, Clock, RetryPolicy
 from ._transport import DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, RetryTransport
 from ._version import __version__
 from .client_state import ClientState
-from .connections import NETWORK_ARGUMENTS, RequestAuth, build_network, shared_raw_client
+from .connections import NETWORK_ARGUMENTS, NoCookies, RequestAuth, build_network, shared_raw_client
 from .registry import RESOURCES, ResourceEntry
 
 if TYPE_CHECKING:
@@ -224,6 +224,7 @@ class _ClientBase:
             mounts=self._mounts,
             timeout=config.timeout,
             follow_redirects=False,
+            cookies=NoCookies(),
         )
 
     @property

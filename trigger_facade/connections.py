@@ -8,6 +8,7 @@ and each gets the retry layer of its own.
 
 from __future__ import annotations
 
+import http.cookiejar
 import ipaddress
 import os
 import ssl
@@ -274,6 +275,19 @@ class RequestAuth(OriginBearerAuth):
         if REQUEST_KEY_HEADER not in request.headers:
             request.headers[REQUEST_KEY_HEADER] = request_key()
         super().authorize(request)
+
+
+class NoCookies(http.cookiejar.CookieJar):
+    """The cookie jar of the client's own httpx client: it keeps nothing a server sets. The API is
+    called with a key, not a session: no answer should leave state that later requests carry (the
+    official SDK's fetch keeps no cookies either), and reading every answer's Set-Cookie headers into
+    a jar costs each call a few microseconds for nothing."""
+
+    def extract_cookies(self, response: Any, request: Any) -> None:
+        return None
+
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        return None
 
 
 def shared_raw_client(base_url: httpx.URL, http: httpx.Client | httpx.AsyncClient) -> AuthenticatedClient:
