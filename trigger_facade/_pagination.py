@@ -1,7 +1,5 @@
-"""One paginator for cursor and offset pages. Iterating it walks every page lazily.
-
-The async twin (AsyncPaginator) is derived from this file by scripts/gen_async.py.
-"""
+"""The page parsers: cursor and offset pages read into models.Page (the paginators that walk them
+are in trigger_facade/_async/paginators.py and its sync rewrite)."""
 
 from __future__ import annotations
 
