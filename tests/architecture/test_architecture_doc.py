@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_rules import Module, imported_modules, package_modules
+from .test_rules import Module, fake_modules, imported_modules, package_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "trigger_facade"
@@ -208,18 +208,7 @@ def test_the_doc_names_every_module_and_what_it_imports() -> None:
 _TABLE = "| module | what it is | imports |\n|---|---|---|\n"
 
 
-def _fake(files: Mapping[str, str]) -> dict[str, Module]:
-    modules = {}
-    for path, source in files.items():
-        parts = path.removesuffix(".py").split("/")
-        is_package = parts[-1] == "__init__"
-        if is_package:
-            parts.pop()
-        modules[".".join(parts)] = Module(".".join(parts), path, is_package, source)
-    return modules
-
-
-FAKE = _fake(
+FAKE = fake_modules(
     {
         "pkg/__init__.py": "from .a import thing\n",
         "pkg/a.py": (

@@ -283,7 +283,8 @@ def test_exceptions_name_only_files_being_reworked_once_per_rule() -> None:
 # the checks themselves, on made-up packages: each must see what it is for
 
 
-def _fake(files: Mapping[str, str]) -> dict[str, Module]:
+def fake_modules(files: Mapping[str, str]) -> dict[str, Module]:
+    """A made-up package: its modules by dotted name, from sources by path."""
     modules = {}
     for path, source in files.items():
         parts = path.removesuffix(".py").split("/")
@@ -295,7 +296,7 @@ def _fake(files: Mapping[str, str]) -> dict[str, Module]:
 
 
 def test_a_cycle_through_load_time_imports_is_found() -> None:
-    modules = _fake(
+    modules = fake_modules(
         {
             "pkg/__init__.py": "",
             "pkg/a.py": "from .b import thing\n",
@@ -308,7 +309,7 @@ def test_a_cycle_through_load_time_imports_is_found() -> None:
 
 
 def test_imports_in_functions_and_for_type_checkers_make_no_cycle() -> None:
-    modules = _fake(
+    modules = fake_modules(
         {
             "pkg/__init__.py": "",
             "pkg/a.py": "from .b import thing\n",
@@ -324,7 +325,7 @@ def test_imports_in_functions_and_for_type_checkers_make_no_cycle() -> None:
 
 
 def test_imports_under_try_and_else_count() -> None:
-    modules = _fake(
+    modules = fake_modules(
         {
             "pkg/__init__.py": "",
             "pkg/a.py": "from .b import thing\n",
@@ -339,7 +340,7 @@ def test_imports_under_try_and_else_count() -> None:
 
 
 def test_a_private_name_is_found_and_a_private_module_is_not() -> None:
-    modules = _fake(
+    modules = fake_modules(
         {
             "pkg/__init__.py": "from ._version import __version__\n",
             "pkg/_version.py": "__version__ = '1'\n",
@@ -360,7 +361,7 @@ def test_a_private_name_is_found_and_a_private_module_is_not() -> None:
 
 
 def test_long_modules_and_operation_names_are_found() -> None:
-    modules = _fake(
+    modules = fake_modules(
         {
             "pkg/long.py": "x = 1\n" * (MAX_LINES + 1),
             "pkg/short.py": "x = 1\n" * MAX_LINES,
