@@ -53,6 +53,9 @@ RULES = (
     Rule("AsyncPageFetcher", "PageFetcher", "the paginator's fetch callback type (trigger_facade._types)"),
     Rule("AsyncIterator", "Iterator", "async generators become generators"),
     Rule("__aiter__", "__iter__", "iteration protocol"),
+    Rule("arun_flow", "run_flow", "the flow driver of the client's kind (trigger_facade.flows)"),
+    Rule("arun_feed", "run_feed", "the feed driver of the client's kind (trigger_facade.flows)"),
+    Rule("async_sleep", "sleep", "the client's clock (trigger_facade._retry.Clock)"),
     Rule("Async([A-Z][A-Za-z]*)", r"\1", "our async classes: AsyncRuns -> Runs, AsyncRunHandle -> RunHandle"),
 )
 

@@ -1,10 +1,7 @@
 """What every resource stands on: build a request from a generated operation, send it, map errors.
 
-Resources are written once, as async code against AsyncResource (trigger_facade/_async/); their
-sync twins (trigger_facade/resources/) are written from that source by scripts/unasync.py and stand
-on SyncResource. The two bases below differ only in the lines that do I/O; a multi-step operation is
-a flow, and one that hands out items as they come a feed (trigger_facade.flows), which either base
-runs with `_run` or `_feed`.
+The resources' base class that sends with these is trigger_facade/_async/_resource.py (written
+once, as async code; scripts/unasync.py writes its sync twin).
 """
 
 from __future__ import annotations
@@ -12,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import httpx
@@ -39,7 +36,6 @@ from .errors import (
     ResponseValidationError,
     make_status_error,
 )
-from .flows import Feed, Flow, arun_feed, arun_flow, run_feed, run_flow
 
 if TYPE_CHECKING:
     from .client_state import ClientState
@@ -208,106 +204,3 @@ def parse_response(response: httpx.Response, parse: Callable[[Any], T]) -> T:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         error = _invalid(response, data, f"{type(exc).__name__}: {exc}")
     raise error
-
-
-class SyncResource:
-    def __init__(self, state: ClientState, http: httpx.Client) -> None:
-        self._state = state
-        self._http = http
-
-    def _send(self, request: httpx.Request) -> httpx.Response:
-        try:
-            response = self._http.send(request)
-        except httpx.TransportError as exc:
-            error = connection_error(exc, request)
-        else:
-            return check_response(response, self._state.clock.now())
-        raise error
-
-    def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
-        """Send one generated operation; the 2xx response (errors raise)."""
-        return self._send(operation_request(self._state, self._http, build, *args, **kwargs))
-
-    def _request(
-        self,
-        build: Callable[P, dict[str, Any]],
-        parse: Callable[[Any], T],
-        /,
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
-        """Send one generated operation and parse its 2xx body."""
-        return parse_response(self._call(build, *args, **kwargs), parse)
-
-    def _request_within(
-        self,
-        deadline: float | None,
-        build: Callable[P, dict[str, Any]],
-        parse: Callable[[Any], T],
-        /,
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
-        """`_request` whose attempts and retry waits all end by `deadline` (time.monotonic())."""
-        built = operation_request_within(self._state, self._http, deadline, build, *args, **kwargs)
-        return parse_response(self._send(built), parse)
-
-    def _sleep(self, seconds: float) -> None:
-        self._state.clock.sleep(seconds)
-
-    def _run(self, flow: Flow[T]) -> T:
-        """Run a flow: its requests go through `_send`, its sleeps on the client's clock."""
-        return run_flow(flow, self._send, self._sleep)
-
-    def _feed(self, feed: Feed[T]) -> Iterator[T]:
-        """Run a feed, handing out its items as they come: its requests go through `_send`."""
-        return run_feed(feed, self._send, self._sleep)
-
-
-class AsyncResource:
-    def __init__(self, state: ClientState, http: httpx.AsyncClient) -> None:
-        self._state = state
-        self._http = http
-
-    async def _send(self, request: httpx.Request) -> httpx.Response:
-        try:
-            response = await self._http.send(request)
-        except httpx.TransportError as exc:
-            error = connection_error(exc, request)
-        else:
-            return check_response(response, self._state.clock.now())
-        raise error
-
-    async def _call(self, build: Callable[P, dict[str, Any]], /, *args: P.args, **kwargs: P.kwargs) -> httpx.Response:
-        return await self._send(operation_request(self._state, self._http, build, *args, **kwargs))
-
-    async def _request(
-        self,
-        build: Callable[P, dict[str, Any]],
-        parse: Callable[[Any], T],
-        /,
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
-        return parse_response(await self._call(build, *args, **kwargs), parse)
-
-    async def _request_within(
-        self,
-        deadline: float | None,
-        build: Callable[P, dict[str, Any]],
-        parse: Callable[[Any], T],
-        /,
-        *args: P.args,
-        **kwargs: P.kwargs,
-    ) -> T:
-        built = operation_request_within(self._state, self._http, deadline, build, *args, **kwargs)
-        return parse_response(await self._send(built), parse)
-
-    async def _sleep(self, seconds: float) -> None:
-        await self._state.clock.async_sleep(seconds)
-
-    async def _run(self, flow: Flow[T]) -> T:
-        return await arun_flow(flow, self._send, self._sleep)
-
-    def _feed(self, feed: Feed[T]) -> AsyncIterator[T]:
-        return arun_feed(feed, self._send, self._sleep)

@@ -71,7 +71,7 @@ def test_strings_and_comments_are_left_alone() -> None:
 
 
 def test_names_that_only_start_like_a_rule_are_left_alone() -> None:
-    source = "asyncio_mode = awaited + Asynchronous + AsyncioThing + async_sleep\n"
+    source = "asyncio_mode = awaited + Asynchronous + AsyncioThing + async_thing + arun\n"
     assert rewrite(source) == source
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._base import AsyncResource
 from ..models import BatchPart, RunResult
 from ..sansio.batching import batch_results
 from ..sansio.polling import poll_plan
+from ._resource import AsyncResource
 
 
 class AsyncBatchHandle(AsyncResource):

@@ -14,11 +14,11 @@ from typing import Any
 from trigger_api.api.auth import create_public_token_v1, get_jwt_claims_v1
 from trigger_api.models.create_public_token_request import CreatePublicTokenRequest
 
-from .._base import AsyncResource
 from ..errors import NotFoundError
 from ..public_tokens import Expiration, Scopes
 from ..sansio.auth import CLAIMS_OPERATION, NO_SERVER_MINTING, TokenPlan, minted_token, parse_claims, plan_token
 from ..sansio.payloads import exact_request
+from ._resource import AsyncResource
 
 
 class AsyncAuth(AsyncResource):

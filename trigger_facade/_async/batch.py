@@ -11,13 +11,13 @@ from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.batch_object import BatchObject
 
 from .. import _validate as check
-from .._base import AsyncResource
 from ..models import Run, RunResult
 from ..sansio.batch import wait_for_batch
 from ..sansio.batching import trigger_batches
 from ..sansio.polling import poll_plan
 from ..sansio.run_parsing import parse_run
 from ._batching import AsyncBatchHandle
+from ._resource import AsyncResource
 
 
 class AsyncBatch(AsyncResource):

@@ -19,10 +19,10 @@ from trigger_api.models.list_deployments_v1_status import ListDeploymentsV1Statu
 from trigger_api.models.promote_deployment_result import PromoteDeploymentResult
 
 from .. import _validate as check
-from .._base import AsyncResource
 from ..errors import InvalidInputError
 from ..sansio.deployments import DEPLOYMENT_STATUSES, deployment_page
 from ..sansio.query import iso_time
+from ._resource import AsyncResource
 from .paginators import AsyncPaginator, paginate
 
 

@@ -9,9 +9,9 @@ from trigger_api.models.reset_idempotency_key_request import ResetIdempotencyKey
 
 from .. import _validate as check
 from .. import idempotency_keys
-from .._base import AsyncResource
 from ..errors import NotFoundError
 from ..sansio.idempotency import reset_candidates
+from ._resource import AsyncResource
 
 
 class AsyncIdempotencyKeys(AsyncResource):

@@ -11,9 +11,9 @@ from trigger_api.models.query_dashboards import QueryDashboards
 from trigger_api.models.query_schema import QuerySchema
 
 from .. import _validate as check
-from .._base import AsyncResource
 from ..errors import InvalidInputError
 from ..sansio.query import SCOPES, QueryRows, QueryScope, iso_time, query_results
+from ._resource import AsyncResource
 
 
 class AsyncQuery(AsyncResource):

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from datetime import timedelta
 
-from .._base import AsyncResource
 from .._config import KeyKind
 from .._transport import finite_seconds
 from ..errors import ConfigurationError, InvalidInputError
 from ..models import Run
 from ..realtime.electric import ShapeSubscription
 from ..sansio.run_feeds import look_back_period, run_snapshots
+from ._resource import AsyncResource
 
 
 class AsyncRunFeeds(AsyncResource):

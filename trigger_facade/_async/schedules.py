@@ -19,9 +19,9 @@ from trigger_api.models.update_schedule_options import UpdateScheduleOptions
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import AsyncResource
 from .._pagination import offset_page
 from ..sansio.schedules import TimezoneNames, parse_timezones, schedule_body
+from ._resource import AsyncResource
 from .paginators import AsyncPaginator, paginate
 
 

@@ -23,13 +23,13 @@ from trigger_api.models.session_object import SessionObject
 from trigger_api.models.update_session_request_body import UpdateSessionRequestBody
 
 from .. import _validate as check
-from .._base import AsyncResource
 from .._config import KeyKind
 from .._transport import finite_seconds
 from ..errors import ConfigurationError, InvalidInputError
 from ..realtime.streams import StreamChunk, StreamReader
 from ..sansio.run_streams import read_stream
 from ..sansio.sessions import SESSION_STATUSES, session_page, trigger_config_body
+from ._resource import AsyncResource
 from .paginators import AsyncPaginator, paginate
 
 

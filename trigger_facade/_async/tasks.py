@@ -13,7 +13,7 @@ from trigger_api.models.trigger_task_request_body import TriggerTaskRequestBody
 
 from .. import _validate as check
 from .. import idempotency_keys
-from .._base import AsyncResource, parse_response
+from .._base import parse_response
 from .._options import OPTION_NAMES, TriggerOptions, build_options, in_sdk_order, trace_headers, with_defaults
 from ..models import Run, run_outcome
 from ..sansio.batching import trigger_batches
@@ -24,6 +24,7 @@ from ..sansio.run_waiting import read_run, wait_for_run
 from ..sansio.tasks import DEFAULT_RESULT_TIMEOUT, run_id_of
 from ..superjson import UNDEFINED
 from ._batching import AsyncBatchHandle
+from ._resource import AsyncResource
 
 
 class AsyncRunHandle(AsyncResource):

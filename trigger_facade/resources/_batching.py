@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._base import SyncResource
 from ..models import BatchPart, RunResult
 from ..sansio.batching import batch_results
 from ..sansio.polling import poll_plan
+from ._resource import SyncResource
 
 
 class BatchHandle(SyncResource):

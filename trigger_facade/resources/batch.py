@@ -13,13 +13,13 @@ from trigger_api.api.runs import retrieve_run_v1
 from trigger_api.models.batch_object import BatchObject
 
 from .. import _validate as check
-from .._base import SyncResource
 from ..models import Run, RunResult
 from ..sansio.batch import wait_for_batch
 from ..sansio.batching import trigger_batches
 from ..sansio.polling import poll_plan
 from ..sansio.run_parsing import parse_run
 from ._batching import BatchHandle
+from ._resource import SyncResource
 
 
 class Batch(SyncResource):

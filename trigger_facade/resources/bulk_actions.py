@@ -23,9 +23,9 @@ from trigger_api.models.create_bulk_action_response import CreateBulkActionRespo
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource
 from ..errors import InvalidInputError
 from ..sansio.bulk_actions import bulk_action_page, bulk_filter, checked_run_ids
+from ._resource import SyncResource
 from .paginators import SyncPaginator, paginate
 
 

@@ -21,9 +21,9 @@ from trigger_api.models.env_var_value import EnvVarValue
 from trigger_api.models.import_env_vars_request_body import ImportEnvVarsRequestBody
 from trigger_api.models.succeed_response import SucceedResponse
 
-from .._base import SyncResource
 from ..errors import InvalidInputError
 from ..sansio.envvars import env_var_name, env_var_values, parse_env_vars, target
+from ._resource import SyncResource
 
 
 class EnvVars(SyncResource):

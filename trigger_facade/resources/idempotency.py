@@ -11,9 +11,9 @@ from trigger_api.models.reset_idempotency_key_request import ResetIdempotencyKey
 
 from .. import _validate as check
 from .. import idempotency_keys
-from .._base import SyncResource
 from ..errors import NotFoundError
 from ..sansio.idempotency import reset_candidates
+from ._resource import SyncResource
 
 
 class IdempotencyKeys(SyncResource):

@@ -23,11 +23,11 @@ from trigger_api.models.reset_queue_concurrency_v1_body import ResetQueueConcurr
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource
 from .._pagination import offset_page
 from ..errors import InvalidInputError
 from ..queues_ref import queue_identity
 from ..sansio.queues import QueueArg
+from ._resource import SyncResource
 from .paginators import SyncPaginator, paginate
 
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from datetime import timedelta
 
-from .._base import SyncResource
 from .._config import KeyKind
 from .._transport import finite_seconds
 from ..errors import ConfigurationError, InvalidInputError
 from ..models import Run
 from ..realtime.electric import ShapeSubscription
 from ..sansio.run_feeds import look_back_period, run_snapshots
+from ._resource import SyncResource
 
 
 class RunFeeds(SyncResource):

@@ -21,9 +21,9 @@ from trigger_api.models.update_schedule_options import UpdateScheduleOptions
 from trigger_api.types import UNSET
 
 from .. import _validate as check
-from .._base import SyncResource
 from .._pagination import offset_page
 from ..sansio.schedules import TimezoneNames, parse_timezones, schedule_body
+from ._resource import SyncResource
 from .paginators import SyncPaginator, paginate
 
 

@@ -23,7 +23,7 @@ from trigger_api.models.create_waitpoint_token_request import CreateWaitpointTok
 
 from .. import _validate as check
 from .. import idempotency_keys
-from .._base import SyncResource, parse_response
+from .._base import parse_response
 from .._payload import to_json_value
 from ..durations import to_idempotency_key_ttl, to_timeout
 from ..errors import InvalidInputError
@@ -35,6 +35,7 @@ from ..sansio.waitpoints import (
     parse_waitpoint_token,
     waitpoint_token_page,
 )
+from ._resource import SyncResource
 from .paginators import SyncPaginator, paginate
 
 
