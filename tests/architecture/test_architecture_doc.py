@@ -4,7 +4,7 @@ A module table is a markdown table whose header is `| module | what it is | impo
 one file by its path under trigger_facade/ in backticks, and lists in "imports":
 
 - the package modules the file imports when it is read (module level, or under `if TYPE_CHECKING:`;
-  not inside functions), each by its dotted path under trigger_facade/ (`errors`, `_async._listing`,
+  not inside functions), each by its dotted path under trigger_facade/ (`errors`, `_async._resource`,
   `sansio.run_feeds`, `testing._wire`; `trigger_facade` for the package's own `__init__`), comma
   separated, or `nothing`;
 - then, in parentheses, the top-level names of what else it imports that is not the standard library
