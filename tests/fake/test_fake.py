@@ -20,16 +20,6 @@ from trigger_facade import (
 from trigger_facade.testing import FakeClock, FakeTrigger, Faults, TokenBucket
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def fake(clock: FakeClock) -> FakeTrigger:
-    return FakeTrigger(clock=clock, start_after=1.0, execution_time=2.0)
-
-
 def raw(fake: FakeTrigger, method: str, path: str, *, key: str | None = None, **kwargs: Any) -> httpx.Response:
     """A request with nothing but the key (and the API version), to reach the fake's own checks."""
     headers = {"authorization": f"Bearer {key or fake.secret_key}", "x-trigger-api-version": "2025-07-16"}

@@ -17,11 +17,6 @@ from .helpers import UNAUTHORIZED, make_batch, raw
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def fake(clock: FakeClock) -> FakeTrigger:
     return FakeTrigger(clock=clock)
 

@@ -19,16 +19,6 @@ from .helpers import UNAUTHORIZED, make_batch, raw
 ELECTRIC = {"x-trigger-electric-version": "1.0.0-beta.1"}
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def fake(clock: FakeClock) -> FakeTrigger:
-    return FakeTrigger(clock=clock, start_after=1.0, execution_time=2.0)
-
-
 def token(fake: FakeTrigger, scopes: list[str], **extra: object) -> str:
     claims = {"sub": fake.environment_id, "pub": True, "scopes": scopes, **extra}
     claims.update({"iss": public_tokens.JWT_ISSUER, "aud": public_tokens.JWT_AUDIENCE})

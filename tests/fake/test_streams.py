@@ -18,11 +18,6 @@ from trigger_facade.testing import FakeClock, FakeTrigger, TaskContext
 from .helpers import UNAUTHORIZED, raw
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
 def chat(payload: dict[str, Any], ctx: TaskContext) -> Generator[Any, Any, dict[str, Any]]:
     """Streams one word a second, then waits for approval on an input stream."""
     for word in payload["text"].split():

@@ -10,9 +10,7 @@ the server's answers, not the spec, are the truth they assert (the spec is check
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import hmac
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -24,6 +22,8 @@ import httpx
 import pytest
 
 from trigger_facade.testing import FakeClock, FakeTransport, FakeTrigger, TokenBucket
+
+from .client_wire import jwt_claims
 
 API_VERSION = "2025-07-16"
 DAY = 86_400
@@ -101,20 +101,6 @@ def make(request: pytest.FixtureRequest) -> Iterator[Make]:
             return Wire(fake, clock, http)
 
         yield build
-
-
-def jwt_claims(token: str, secret: str) -> dict[str, Any]:
-    """The claims of an HS256 JWT, after checking its signature with `secret` (independently of the fake)."""
-    header, payload, signature = token.split(".")
-
-    def decode(part: str) -> bytes:
-        return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
-
-    assert json.loads(decode(header))["alg"] == "HS256"
-    expected = hmac.new(secret.encode(), f"{header}.{payload}".encode(), hashlib.sha256).digest()
-    assert hmac.compare_digest(expected, decode(signature)), "the JWT is not signed with the environment's key"
-    claims: dict[str, Any] = json.loads(decode(payload))
-    return claims
 
 
 def crash(payload: Any) -> Any:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
-import json
 import types
 import typing
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
@@ -28,7 +27,7 @@ from trigger_api.types import Unset
 import trigger_facade.types as public
 from trigger_facade.registry import RESOURCES
 
-from .recorded_shapes import RECORDED, operation_of
+from .recorded_shapes import recorded_answers
 
 # Members whose type is Any on purpose: they hold the caller's own data (payloads, outputs, metadata,
 # query rows, stream chunks) or the raw JSON, whose shape no spec can know.
@@ -229,18 +228,9 @@ def always_set() -> dict[type, dict[str, bool]]:
     """Generated model class -> member -> whether every recorded instance had it (not Unset)."""
     counts: dict[type, dict[str, bool]] = {}
     client = Client(base_url="http://recorded")
-    for file in sorted(RECORDED.glob("*.json")):
-        for exchange in json.loads(file.read_text(encoding="utf-8")):
-            response = exchange["response"]
-            if not 200 <= response["status"] < 300 or not isinstance(response["body"], (dict, list)):
-                continue
-            operation = operation_of(exchange["request"]["method"], exchange["request"]["path"])
-            if operation is None:
-                continue
-            parsed = _parser(operation)(
-                client=client, response=httpx.Response(response["status"], json=response["body"])
-            )
-            _count(parsed, counts)
+    for operation, status, body in recorded_answers():
+        parsed = _parser(operation)(client=client, response=httpx.Response(status, json=body))
+        _count(parsed, counts)
     return counts
 
 

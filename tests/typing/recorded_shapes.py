@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -128,21 +129,26 @@ def _fits(value: Any, member: dict[str, Any]) -> bool:
     return True
 
 
-@cache
-def recorded_presence() -> dict[str, Presence]:
-    """Schema location -> Presence over every recorded 2xx JSON answer."""
-    out: dict[str, Presence] = {}
+def recorded_answers() -> Iterator[tuple[str, int, Any]]:
+    """(operation, status, body) of every recorded 2xx JSON answer of a known operation."""
     for file in sorted(RECORDED.glob("*.json")):
         for exchange in json.loads(file.read_text(encoding="utf-8")):
             response = exchange["response"]
             if not 200 <= response["status"] < 300 or not isinstance(response["body"], (dict, list)):
                 continue
             operation = operation_of(exchange["request"]["method"], exchange["request"]["path"])
-            if operation is None:
-                continue
-            found = response_schema(operation, response["status"])
-            if found is not None:
-                _walk(response["body"], found[1], found[0], out)
+            if operation is not None:
+                yield operation, response["status"], response["body"]
+
+
+@cache
+def recorded_presence() -> dict[str, Presence]:
+    """Schema location -> Presence over every recorded 2xx JSON answer."""
+    out: dict[str, Presence] = {}
+    for operation, status, body in recorded_answers():
+        found = response_schema(operation, status)
+        if found is not None:
+            _walk(body, found[1], found[0], out)
     return out
 
 
